@@ -1,0 +1,144 @@
+package dev.justiam.server.auth;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.justiam.server.audit.Actor;
+import dev.justiam.server.audit.AuditLog;
+import dev.justiam.server.db.Database;
+import dev.justiam.server.http.ApiException;
+import dev.justiam.server.users.UserMapper;
+import dev.justiam.server.users.UserRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Password sign-in with lockout, and sign-out. An unknown login and a wrong password give the same
+ * answer after the same amount of work (a decoy hash is verified for unknown logins).
+ */
+public final class AuthService {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthService.class);
+
+    private final Database db;
+    private final PasswordHasher hasher;
+    private final PortalTokens tokens;
+    private final AuditLog audit;
+    private final int maxFailures;
+    private final Duration lockDuration;
+
+    public AuthService(Database db, PasswordHasher hasher, PortalTokens tokens, AuditLog audit, int maxFailures,
+            Duration lockDuration) {
+        this.db = db;
+        this.hasher = hasher;
+        this.tokens = tokens;
+        this.audit = audit;
+        this.maxFailures = maxFailures;
+        this.lockDuration = lockDuration;
+    }
+
+    public record SignedIn(String token, long expiresIn, UserRow user, UUID sessionId) {
+    }
+
+    private enum Outcome { SUCCESS, INVALID, LOCKED }
+
+    private record Attempt(Outcome outcome, UserRow user, UUID sessionId, Instant expiresAt, long retryAfter) {
+    }
+
+    public SignedIn login(Actor anonymous, String issuer, String login, String password) {
+        if (login == null || login.isBlank() || password == null) {
+            throw new ApiException(400, "validation_failed", "The request has invalid fields.",
+                    Map.of("fields", Map.of(login == null || login.isBlank() ? "login" : "password", "is required")));
+        }
+        UserRow found = db.read(s -> s.getMapper(UserMapper.class).findUserByLogin(anonymous.tenantId(), login.trim()));
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+
+        if (found != null && found.isLocked(now)) {
+            long retry = Math.max(1, Duration.between(now, found.lockedUntil()).toSeconds());
+            recordFailure(anonymous.as(found.id(), found.username()), found.id(), "account_locked");
+            throw locked(retry);
+        }
+        // Verified even when there is no user, so both answers take the same time.
+        boolean passwordOk = hasher.verify(password, found == null ? null : found.passwordHash());
+
+        Attempt attempt = db.inTransaction(s -> decide(s, anonymous, found, passwordOk, login.trim()));
+        return switch (attempt.outcome()) {
+            case SUCCESS -> new SignedIn(
+                    tokens.issue(issuer, anonymous.tenantId(), found.id(), attempt.sessionId(), attempt.expiresAt()),
+                    tokens.lifetime().toSeconds(), attempt.user(), attempt.sessionId());
+            case LOCKED -> throw locked(attempt.retryAfter());
+            case INVALID -> throw new ApiException(401, "invalid_credentials", "Invalid login or password.");
+        };
+    }
+
+    public void logout(Actor actor, UUID sessionId) {
+        db.runInTransaction(s -> {
+            s.getMapper(SessionMapper.class).revokeSession(actor.tenantId(), sessionId);
+            audit.record(s, actor.success("auth.logout", "session", sessionId, null));
+        });
+    }
+
+    /** Creates a session for a user who has just proven who they are; used by every sign-in path. */
+    public UUID openSession(org.apache.ibatis.session.SqlSession s, Actor actor, UUID userId, String[] methods,
+            Instant expiresAt) {
+        UUID sessionId = Database.newId();
+        s.getMapper(SessionMapper.class).insertSession(sessionId, actor.tenantId(), userId, methods, actor.ip(),
+                actor.userAgent(), OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC));
+        return sessionId;
+    }
+
+    private Attempt decide(org.apache.ibatis.session.SqlSession s, Actor anonymous, UserRow user, boolean passwordOk,
+            String login) {
+        if (user == null) {
+            audit.record(s, anonymous.failure("auth.login", "user", null,
+                    Map.of("login", truncate(login), "reason", "unknown_user")));
+            return new Attempt(Outcome.INVALID, null, null, null, 0);
+        }
+        Actor actor = anonymous.as(user.id(), user.username());
+        UserMapper users = s.getMapper(UserMapper.class);
+        if (!passwordOk || user.isDisabled()) {
+            String reason = user.isDisabled() ? "account_disabled" : "wrong_password";
+            if (!passwordOk) {
+                int failures = users.incrementFailedLogins(user.tenantId(), user.id());
+                if (failures >= maxFailures) {
+                    users.lockUser(user.tenantId(), user.id(),
+                            OffsetDateTime.now(ZoneOffset.UTC).plus(lockDuration));
+                    audit.record(s, actor.failure("auth.login", "user", user.id(), Map.of("reason", reason)));
+                    audit.record(s, actor.success("auth.lockout", "user", user.id(),
+                            Map.of("failures", failures, "locked_seconds", lockDuration.toSeconds())));
+                    log.warn("Account locked after {} failed sign-ins: tenant={} user={}", failures,
+                            user.tenantId(), user.id());
+                    return new Attempt(Outcome.LOCKED, user, null, null, lockDuration.toSeconds());
+                }
+            }
+            audit.record(s, actor.failure("auth.login", "user", user.id(), Map.of("reason", reason)));
+            return new Attempt(Outcome.INVALID, user, null, null, 0);
+        }
+        Instant expiresAt = Instant.now().plus(tokens.lifetime());
+        UUID sessionId = openSession(s, actor, user.id(), new String[] {"pwd"}, expiresAt);
+        users.recordSuccessfulLogin(user.tenantId(), user.id());
+        audit.record(s, actor.success("auth.login", "session", sessionId, Map.of("method", "pwd")));
+        UserRow fresh = users.findUserById(user.tenantId(), user.id());
+        return new Attempt(Outcome.SUCCESS, fresh, sessionId, expiresAt, 0);
+    }
+
+    private void recordFailure(Actor actor, UUID userId, String reason) {
+        db.runInTransaction(s -> {
+            audit.record(s, actor.failure("auth.login", "user", userId, Map.of("reason", reason)));
+        });
+    }
+
+    private static ApiException locked(long retryAfterSeconds) {
+        return new ApiException(429, "account_locked", "Too many failed sign-ins. Try again later.",
+                Map.of("retry_after_seconds", retryAfterSeconds),
+                Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+    }
+
+    private static String truncate(String s) {
+        return s.length() <= 100 ? s : s.substring(0, 100);
+    }
+}

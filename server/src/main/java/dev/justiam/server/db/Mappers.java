@@ -1,0 +1,27 @@
+package dev.justiam.server.db;
+
+import java.util.List;
+
+import dev.justiam.server.audit.AuditMapper;
+import dev.justiam.server.auth.SessionMapper;
+import dev.justiam.server.groups.GroupMapper;
+import dev.justiam.server.keys.SigningKeyMapper;
+import dev.justiam.server.roles.AdminRoleMapper;
+import dev.justiam.server.tenancy.TenantMapper;
+import dev.justiam.server.users.UserMapper;
+
+/** Every MyBatis mapper; each has its SQL in an XML file of the same name and package. */
+final class Mappers {
+
+    static final List<Class<?>> ALL = List.of(
+            TenantMapper.class,
+            SigningKeyMapper.class,
+            UserMapper.class,
+            GroupMapper.class,
+            AdminRoleMapper.class,
+            SessionMapper.class,
+            AuditMapper.class);
+
+    private Mappers() {
+    }
+}

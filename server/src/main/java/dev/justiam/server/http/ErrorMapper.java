@@ -1,0 +1,101 @@
+package dev.justiam.server.http;
+
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.glassfish.jersey.server.ParamException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every failure on the management API becomes the error envelope here: our own
+ * {@link ApiException}s, JAX-RS routing failures (404, 405, 406, 415), malformed JSON, unknown
+ * fields, bad parameters, and anything unexpected (500 with an id shared with the log, no detail).
+ */
+@Provider
+public final class ErrorMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        if (failure instanceof ProtocolErrorException p) {
+            return p.response();
+        }
+        if (failure instanceof ApiException e) {
+            return ErrorEnvelope.of(e);
+        }
+        if (failure instanceof ParamException.PathParamException) {
+            return ErrorEnvelope.response(404, "not_found", "Not found.", null);
+        }
+        if (failure instanceof ParamException p) {
+            String name = p.getParameterName();
+            return ErrorEnvelope.response(400, "validation_failed", "The request has invalid fields.",
+                    Map.of("fields", Map.of(name, "has an invalid value")));
+        }
+        Throwable json = jsonCause(failure);
+        if (json != null) {
+            return jsonProblem(json);
+        }
+        if (failure instanceof WebApplicationException w) {
+            return fromStatus(w);
+        }
+        String errorId = UUID.randomUUID().toString();
+        log.error("Unexpected failure, error_id={}", errorId, failure);
+        return ErrorEnvelope.response(500, "internal_error", "An unexpected error occurred.",
+                Map.of("error_id", errorId));
+    }
+
+    private static Response fromStatus(WebApplicationException w) {
+        int status = w.getResponse().getStatus();
+        Response base = switch (status) {
+            case 400 -> ErrorEnvelope.response(400, "bad_request", "The request is malformed.", null);
+            case 401 -> ErrorEnvelope.response(401, "unauthenticated", "A valid bearer token is required.", null);
+            case 403 -> ErrorEnvelope.response(403, "forbidden", "Forbidden.", null);
+            case 404 -> ErrorEnvelope.response(404, "not_found", "Not found.", null);
+            case 405 -> ErrorEnvelope.response(405, "method_not_allowed", "Method not allowed for this path.", null);
+            case 406 -> ErrorEnvelope.response(406, "not_acceptable", "Only application/json responses are offered.",
+                    null);
+            case 415 -> ErrorEnvelope.response(415, "unsupported_media_type",
+                    "Content type must be application/json.", null);
+            default -> ErrorEnvelope.response(status, status >= 500 ? "internal_error" : "bad_request",
+                    status >= 500 ? "An unexpected error occurred." : "The request cannot be served.", null);
+        };
+        if (w instanceof NotAllowedException && w.getResponse().getHeaderString("Allow") != null) {
+            return Response.fromResponse(base).header("Allow", w.getResponse().getHeaderString("Allow")).build();
+        }
+        return base;
+    }
+
+    private static Throwable jsonCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof JsonProcessingException) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static Response jsonProblem(Throwable json) {
+        if (json instanceof UnrecognizedPropertyException u) {
+            return ErrorEnvelope.response(400, "validation_failed", "The request has invalid fields.",
+                    Map.of("fields", Map.of(u.getPropertyName(), "is not a known field")));
+        }
+        if (json instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            String field = m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+            return ErrorEnvelope.response(400, "validation_failed", "The request has invalid fields.",
+                    Map.of("fields", Map.of(field, "has the wrong type or format")));
+        }
+        return ErrorEnvelope.response(400, "malformed_json", "The request body is not valid JSON.", null);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.justiam.server.testing;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** rest-assured helpers for the shared test server: sign-in, authorised requests, fixtures. */
+public final class Api {
+
+    private Api() {
+    }
+
+    public static RequestSpecification anonymous() {
+        return given().baseUri(TestServer.baseUrl()).contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification as(String token) {
+        return anonymous().header("Authorization", "Bearer " + token);
+    }
+
+    public static String login(String login, String password) {
+        return anonymous().body(Map.of("login", login, "password", password))
+                .post("/api/v1/auth/login").then().statusCode(200).extract().path("token");
+    }
+
+    public static String adminToken() {
+        return login("admin", TestServer.ADMIN_PASSWORD);
+    }
+
+    /** A unique name for fixtures, so test classes sharing the server never collide. */
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Creates an active user with a password and returns its id. */
+    public static String createUser(String adminToken, String username, String password) {
+        return as(adminToken)
+                .body(Map.of("username", username, "email", username + "@example.com", "password", password))
+                .post("/api/v1/users").then().statusCode(201).extract().path("id");
+    }
+}
