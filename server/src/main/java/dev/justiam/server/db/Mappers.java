@@ -2,10 +2,12 @@ package dev.justiam.server.db;
 
 import java.util.List;
 
+import dev.justiam.server.applications.ApplicationMapper;
 import dev.justiam.server.audit.AuditMapper;
 import dev.justiam.server.auth.SessionMapper;
 import dev.justiam.server.groups.GroupMapper;
 import dev.justiam.server.keys.SigningKeyMapper;
+import dev.justiam.server.mappings.AppMappingMapper;
 import dev.justiam.server.roles.AdminRoleMapper;
 import dev.justiam.server.tenancy.TenantMapper;
 import dev.justiam.server.users.UserMapper;
@@ -20,7 +22,9 @@ final class Mappers {
             GroupMapper.class,
             AdminRoleMapper.class,
             SessionMapper.class,
-            AuditMapper.class);
+            AuditMapper.class,
+            ApplicationMapper.class,
+            AppMappingMapper.class);
 
     private Mappers() {
     }
