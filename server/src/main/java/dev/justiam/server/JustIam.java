@@ -33,6 +33,9 @@ import dev.justiam.server.tenancy.TenantResolver;
 import dev.justiam.server.tenancy.TenantService;
 import dev.justiam.server.users.UserService;
 import dev.justiam.server.users.UsersResource;
+import dev.justiam.server.web.LoginResource;
+import dev.justiam.server.web.Pages;
+import dev.justiam.server.web.SsoSessions;
 import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
@@ -172,6 +175,8 @@ public final class JustIam implements AutoCloseable {
                 config.lockoutDuration());
         var authenticator = new Authenticator(db, core.portalTokens);
         var resolver = new TenantResolver(config, new TenantDirectory(db));
+        var pages = new Pages(db);
+        var ssoSessions = new SsoSessions(db, core.audit);
 
         ResourceConfig rc = new ResourceConfig()
                 .register(JacksonFeature.withoutExceptionMappers())
@@ -187,6 +192,8 @@ public final class JustIam implements AutoCloseable {
                 .register(new UsersResource(users, groups))
                 .register(new GroupsResource(groups, users))
                 .register(new AuditLogResource(new AuditQueries(db)))
+                // Pages and the browser sign-in session
+                .register(new LoginResource(auth, ssoSessions, pages))
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .property(ServerProperties.BV_FEATURE_DISABLE, true)
                 .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);

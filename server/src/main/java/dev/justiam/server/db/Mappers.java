@@ -11,6 +11,7 @@ import dev.justiam.server.mappings.AppMappingMapper;
 import dev.justiam.server.roles.AdminRoleMapper;
 import dev.justiam.server.tenancy.TenantMapper;
 import dev.justiam.server.users.UserMapper;
+import dev.justiam.server.web.WebMapper;
 
 /** Every MyBatis mapper; each has its SQL in an XML file of the same name and package. */
 final class Mappers {
@@ -24,7 +25,8 @@ final class Mappers {
             SessionMapper.class,
             AuditMapper.class,
             ApplicationMapper.class,
-            AppMappingMapper.class);
+            AppMappingMapper.class,
+            WebMapper.class);
 
     private Mappers() {
     }
