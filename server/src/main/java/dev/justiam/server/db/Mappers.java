@@ -8,6 +8,7 @@ import dev.justiam.server.auth.SessionMapper;
 import dev.justiam.server.groups.GroupMapper;
 import dev.justiam.server.keys.SigningKeyMapper;
 import dev.justiam.server.mappings.AppMappingMapper;
+import dev.justiam.server.oidc.OidcMapper;
 import dev.justiam.server.roles.AdminRoleMapper;
 import dev.justiam.server.tenancy.TenantMapper;
 import dev.justiam.server.users.UserMapper;
@@ -26,7 +27,8 @@ final class Mappers {
             AuditMapper.class,
             ApplicationMapper.class,
             AppMappingMapper.class,
-            WebMapper.class);
+            WebMapper.class,
+            OidcMapper.class);
 
     private Mappers() {
     }
