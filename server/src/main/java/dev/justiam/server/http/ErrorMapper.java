@@ -96,6 +96,10 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
             return ErrorEnvelope.response(400, "validation_failed", "The request has invalid fields.",
                     Map.of("fields", Map.of(field, "has the wrong type or format")));
         }
+        if (json instanceof JsonMappingException) {
+            return ErrorEnvelope.response(400, "validation_failed", "The request has invalid fields.",
+                    Map.of("fields", Map.of("body", "must be a JSON object of the documented shape")));
+        }
         return ErrorEnvelope.response(400, "malformed_json", "The request body is not valid JSON.", null);
     }
 }
