@@ -21,6 +21,7 @@ import dev.justiam.server.groups.GroupService;
 import dev.justiam.server.groups.GroupsResource;
 import dev.justiam.server.http.AccessLogFilter;
 import dev.justiam.server.http.ErrorMapper;
+import dev.justiam.server.http.JsonErrorHandler;
 import dev.justiam.server.http.JsonMapperProvider;
 import dev.justiam.server.http.TenantFilter;
 import dev.justiam.server.http.TimeParamConverters;
@@ -203,6 +204,8 @@ public final class JustIam implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler("/");
         context.addFilter(new FilterHolder(new AccessLogFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("jersey", new ServletContainer(rc)), "/*");
+        context.setErrorHandler(new JsonErrorHandler());
+        http.setErrorHandler(new JsonErrorHandler());
         http.setHandler(new GracefulHandler(context));
         http.setStopTimeout(GRACE.toMillis());
         try {
