@@ -18,6 +18,7 @@ public final class Roles {
     /** Creates a role holding these permissions and assigns it to a user or a group of the default tenant. */
     public static void grant(String subjectType, String subjectId, String... permissions) {
         try (Connection c = TestServer.shared().database().dataSource().getConnection()) {
+            c.setAutoCommit(true);
             UUID tenantId = defaultTenant(c);
             UUID roleId = UUID.randomUUID();
             try (PreparedStatement role = c.prepareStatement(
