@@ -215,12 +215,12 @@ public final class JustIam implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler("/");
         context.addFilter(new FilterHolder(new AccessLogFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("jersey", new ServletContainer(rc)), "/*");
+        context.setErrorHandler(new JsonErrorHandler());
+        http.setErrorHandler(new JsonErrorHandler());
         // Request bodies are small JSON documents or forms; anything larger is refused before it is read.
         SizeLimitHandler sizeLimit = new SizeLimitHandler(MAX_REQUEST_BYTES, -1);
         sizeLimit.setHandler(context);
         http.setHandler(new GracefulHandler(sizeLimit));
-        http.setErrorHandler(new JsonErrorHandler());
-        context.setErrorHandler(new JsonErrorHandler());
         http.setStopTimeout(GRACE.toMillis());
         try {
             http.start();

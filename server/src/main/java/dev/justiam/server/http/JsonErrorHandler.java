@@ -1,35 +1,29 @@
 package dev.justiam.server.http;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
+import java.util.List;
 
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Errors Jetty answers itself, before a request reaches the application (a body over the size
- * limit, a malformed request line, a bad Host), in the same JSON envelope as everything else.
+ * Errors Jetty answers itself, before a request reaches Jersey (an ambiguous or malformed URI, a
+ * header too large), get the same JSON envelope as everything else instead of an HTML page.
  */
 public final class JsonErrorHandler extends ErrorHandler {
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) {
-        int status = response.getStatus() <= 0 ? 500 : response.getStatus();
-        String code = switch (status) {
-            case 413 -> "payload_too_large";
-            case 414, 431 -> "request_too_large";
-            case 404 -> "not_found";
-            default -> status >= 500 ? "internal_error" : "bad_request";
-        };
-        String message = status >= 500 ? "An unexpected error occurred."
-                : HttpStatus.getMessage(status) + ".";
-        String json = "{\"code\":\"" + code + "\",\"message\":\"" + message.replace("\"", "'") + "\"}";
+    protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
+            String contentType, List<Charset> charsets, int code, String message, Throwable cause)
+            throws IOException {
+        byte[] body = JsonMapperProvider.MAPPER.writeValueAsBytes(ErrorEnvelope.bodyForStatus(code));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.write(true, ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)), callback);
+        response.write(true, ByteBuffer.wrap(body), callback);
         return true;
     }
 }
