@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.EnumSet;
 
 import dev.justiam.server.account.AccountResource;
+import dev.justiam.server.applications.ApplicationService;
+import dev.justiam.server.applications.ApplicationsResource;
 import dev.justiam.server.audit.AuditLog;
 import dev.justiam.server.audit.AuditLogResource;
 import dev.justiam.server.audit.AuditQueries;
@@ -22,10 +24,14 @@ import dev.justiam.server.groups.GroupService;
 import dev.justiam.server.groups.GroupsResource;
 import dev.justiam.server.http.AccessLogFilter;
 import dev.justiam.server.http.ErrorMapper;
+import dev.justiam.server.http.JsonErrorHandler;
 import dev.justiam.server.http.JsonMapperProvider;
 import dev.justiam.server.http.TenantFilter;
 import dev.justiam.server.http.TimeParamConverters;
 import dev.justiam.server.keys.SigningKeys;
+import dev.justiam.server.keys.SigningKeysResource;
+import dev.justiam.server.mappings.AppMappingService;
+import dev.justiam.server.mappings.AppMappingsResource;
 import dev.justiam.server.me.MeResource;
 import dev.justiam.server.oidc.AuthorizeResource;
 import dev.justiam.server.oidc.AuthorizeService;
@@ -59,6 +65,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -75,6 +82,7 @@ public final class JustIam implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(JustIam.class);
     private static final Duration GRACE = Duration.ofSeconds(10);
+    private static final long MAX_REQUEST_BYTES = 1024 * 1024;
 
     private final Config config;
     private EmbeddedPostgres embedded;
@@ -185,6 +193,7 @@ public final class JustIam implements AutoCloseable {
     private void startHttp(Core core) {
         var users = new UserService(db, core.hasher, core.audit);
         var groups = new GroupService(db, core.audit);
+        var applications = new ApplicationService(db, core.audit);
         var auth = new AuthService(db, core.hasher, core.portalTokens, core.audit, config.lockoutMaxFailures(),
                 config.lockoutDuration());
         var authenticator = new Authenticator(db, core.portalTokens);
@@ -206,10 +215,13 @@ public final class JustIam implements AutoCloseable {
                 .register(new SystemResource(db))
                 .register(new SwaggerResource())
                 .register(new AuthResource(auth))
-                .register(new MeResource(users, groups))
+                .register(new MeResource(users, groups, applications))
                 .register(new UsersResource(users, groups))
                 .register(new GroupsResource(groups, users))
                 .register(new AuditLogResource(new AuditQueries(db)))
+                .register(new ApplicationsResource(applications))
+                .register(new AppMappingsResource(new AppMappingService(db, core.audit)))
+                .register(new SigningKeysResource(core.keys, db, core.audit))
                 // Pages and the browser sign-in session
                 .register(new LoginResource(auth, ssoSessions, pages))
                 .register(new AccountResource(new FirstPartyClient(db), tokens, authenticator, core.portalTokens,
@@ -239,7 +251,12 @@ public final class JustIam implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler("/");
         context.addFilter(new FilterHolder(new AccessLogFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("jersey", new ServletContainer(rc)), "/*");
-        http.setHandler(new GracefulHandler(context));
+        context.setErrorHandler(new JsonErrorHandler());
+        http.setErrorHandler(new JsonErrorHandler());
+        // Request bodies are small JSON documents or forms; anything larger is refused before it is read.
+        SizeLimitHandler sizeLimit = new SizeLimitHandler(MAX_REQUEST_BYTES, -1);
+        sizeLimit.setHandler(context);
+        http.setHandler(new GracefulHandler(sizeLimit));
         http.setStopTimeout(GRACE.toMillis());
         try {
             http.start();
