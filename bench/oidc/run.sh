@@ -14,7 +14,7 @@ fi
 JUSTIAM_HTTP_PORT="$port" JUSTIAM_DATA_DIR="$data" JUSTIAM_ADMIN_PASSWORD=bench-admin-password \
   JUSTIAM_PUBLIC_URL="http://127.0.0.1:$port" java -jar "$root/server/target/justiam.jar" > "$data/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; cp "$data/server.log" /tmp/justiam-bench-server.log; rm -rf "$data"' EXIT
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; cp "$data/server.log" /tmp/justiam-bench-server.log; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$port/healthz" > /dev/null && break
   sleep 1
