@@ -33,6 +33,10 @@ public final class IntrospectionResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response introspect(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             MultivaluedMap<String, String> form) {
+        return OAuthErrors.guarded(() -> handle(authorization, form));
+    }
+
+    private Response handle(String authorization, MultivaluedMap<String, String> form) {
         RequestContext ctx = RequestContext.of(request);
         // RFC 7662 §2.1: the endpoint requires client authentication.
         Clients.Authenticated client = clients.authenticate(ctx, authorization, form, false);

@@ -2,16 +2,21 @@ package dev.justiam.server.oidc;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 import dev.justiam.server.http.ProtocolErrorException;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Errors in the RFC 6749 §5.2 shape, thrown as {@link ProtocolErrorException}s the error mapper passes on. */
 public final class OAuthErrors {
 
     static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
+    private static final Logger log = LoggerFactory.getLogger(OAuthErrors.class);
 
     private OAuthErrors() {
     }
@@ -47,6 +52,22 @@ public final class OAuthErrors {
                 ? Response.status(status).cacheControl(NO_STORE)
                 : jsonResponse(status, error, description);
         return new ProtocolErrorException(b.header("WWW-Authenticate", challenge.toString()).build());
+    }
+
+    /**
+     * Runs an endpoint so that even an unexpected failure answers in the RFC 6749 shape
+     * ({@code server_error}, 500) with an id the log shares, never in the management API's envelope.
+     */
+    static Response guarded(Supplier<Response> endpoint) {
+        try {
+            return endpoint.get();
+        } catch (ProtocolErrorException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            String errorId = UUID.randomUUID().toString();
+            log.error("Protocol endpoint failed, error_id={}", errorId, e);
+            throw json(500, OAuth2.SERVER_ERROR, "error_id " + errorId);
+        }
     }
 
     static Response.ResponseBuilder jsonResponse(int status, String error, String description) {

@@ -33,6 +33,10 @@ public final class RevocationResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             MultivaluedMap<String, String> form) {
+        return OAuthErrors.guarded(() -> handle(authorization, form));
+    }
+
+    private Response handle(String authorization, MultivaluedMap<String, String> form) {
         RequestContext ctx = RequestContext.of(request);
         Clients.Authenticated client = clients.authenticate(ctx, authorization, form, true);
         String token = Params.single(form, OAuth2.TOKEN);

@@ -33,6 +33,10 @@ public final class TokenResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response token(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             MultivaluedMap<String, String> form) {
+        return OAuthErrors.guarded(() -> handle(authorization, form));
+    }
+
+    private Response handle(String authorization, MultivaluedMap<String, String> form) {
         RequestContext ctx = RequestContext.of(request);
         // RFC 6749 §3.2: request parameters MUST NOT be included more than once.
         String repeated = Params.repeated(form);

@@ -44,7 +44,7 @@ public final class UserinfoResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return userinfo(authorization, new MultivaluedHashMap<>());
+        return OAuthErrors.guarded(() -> userinfo(authorization, new MultivaluedHashMap<>()));
     }
 
     @POST
@@ -52,7 +52,7 @@ public final class UserinfoResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response post(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             MultivaluedMap<String, String> form) {
-        return userinfo(authorization, form);
+        return OAuthErrors.guarded(() -> userinfo(authorization, form));
     }
 
     private Response userinfo(String authorization, MultivaluedMap<String, String> form) {
