@@ -62,7 +62,8 @@ class ErrorEnvelopeTest {
     }
 
     @ParameterizedTest(name = "body {0}")
-    @ValueSource(strings = {"{", "{\"username\": }", "not json", "{\"username\":\"a\"} trailing", "{\"a\":1,}"})
+    @ValueSource(strings = {"{", "{\"username\": }", "not json", "{\"username\":\"a\"} trailing", "{\"a\":1,}",
+        "{\"username\":\"dup-a\",\"username\":\"dup-b\"}"})
     void malformedJsonWhenPostedThenMalformedJsonEnvelope(String body) {
         as(admin).body(body).post("/api/v1/users").then().statusCode(400)
                 .body("code", equalTo("malformed_json")).body("message", notNullValue());
