@@ -92,6 +92,20 @@ class ErrorEnvelopeTest {
     }
 
     @Test
+    void pathologicalJsonWhenPostedThenBadRequestNot500() {
+        as(admin).body("[".repeat(5000) + "]".repeat(5000)).post("/api/v1/groups")
+                .then().statusCode(400).body("code", org.hamcrest.Matchers.oneOf("validation_failed", "malformed_json"));
+        as(admin).body("{\"name\":\"deep\",\"description\":" + "{\"a\":".repeat(3000) + "1"
+                + "}".repeat(3000) + "}").post("/api/v1/groups")
+                .then().statusCode(400).body("code", org.hamcrest.Matchers.oneOf("validation_failed", "malformed_json"));
+        as(admin).body("{\"user_ids\":[" + "1".repeat(5000) + "]}")
+                .post("/api/v1/groups/{id}/members", java.util.UUID.randomUUID())
+                .then().statusCode(400).body("code", org.hamcrest.Matchers.oneOf("validation_failed", "malformed_json"));
+        as(admin).body("{\"name\":\"" + "x".repeat(1_000_000) + "\"}").post("/api/v1/groups")
+                .then().statusCode(400).body("code", equalTo("validation_failed"));
+    }
+
+    @Test
     void emptyPathSegmentWhenRequestedThenJsonEnvelopeNotHtml() throws IOException {
         String response = raw("GET /api/v1/groups//members HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         org.junit.jupiter.api.Assertions.assertTrue(response.startsWith("HTTP/1.1 400"), response);
