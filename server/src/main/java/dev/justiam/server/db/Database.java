@@ -1,19 +1,30 @@
 package dev.justiam.server.db;
 
+import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import liquibase.Liquibase;
 import liquibase.Scope;
 import liquibase.UpdateSummaryEnum;
 import liquibase.UpdateSummaryOutputEnum;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.command.core.helpers.ShowSummaryArgument;
 import liquibase.ui.LoggerUIService;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
@@ -37,6 +48,12 @@ public final class Database implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private static final String CHANGELOG = "db/changelog/db.changelog-master.yaml";
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
+    private static final ExecutorService HEALTH_CHECKS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "db-health");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final HikariDataSource dataSource;
     private final SqlSessionFactory sessions;
@@ -57,18 +74,18 @@ public final class Database implements AutoCloseable {
 
     /** Brings the schema up to date; a second run on a migrated database changes nothing. */
     public void migrate() {
-        System.setProperty("liquibase.showSummaryOutput", "log");
         try (Connection c = dataSource.getConnection()) {
             var db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
             // Liquibase reports to the log, not to the console.
             Map<String, Object> scope = Map.of(Scope.Attr.ui.name(), new LoggerUIService(),
-                    "liquibase.showSummaryOutput", UpdateSummaryOutputEnum.LOG,
-                    "liquibase.showSummary", UpdateSummaryEnum.OFF);
-            Scope.child(scope, () -> {
-                try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), db)) {
-                    liquibase.update("");
-                }
-            });
+                    Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor());
+            Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, db)
+                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                    .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY, UpdateSummaryEnum.SUMMARY)
+                    .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
+                    .setOutput(OutputStream.nullOutputStream())
+                    .execute());
         } catch (Exception e) {
             throw new IllegalStateException("Database migration failed: " + e.getMessage(), e);
         }
@@ -97,11 +114,25 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** True when the database answers a trivial query within two seconds. */
+    /**
+     * True when the database answers within two seconds. Waiting for a pooled connection can take
+     * the pool's whole connection timeout when the database is gone, longer than a load balancer
+     * waits for a probe, so the wait itself is cut off too.
+     */
     public boolean isReachable() {
-        try (Connection c = dataSource.getConnection()) {
-            return c.isValid(2);
-        } catch (SQLException e) {
+        CompletableFuture<Boolean> check = CompletableFuture.supplyAsync(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                return c.isValid(2);
+            } catch (SQLException e) {
+                return false;
+            }
+        }, HEALTH_CHECKS);
+        try {
+            return check.get(HEALTH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }

@@ -1,6 +1,7 @@
 package dev.justiam.server.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +16,8 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * The one JSON configuration: strict on input (unknown fields, trailing tokens, "1" for a number,
- * "true" for a boolean and 5 for a string are all refused), RFC 3339 strings for times, absent fields for nulls.
+ * "true" for a boolean, 5 for a string and a key given twice are all refused), RFC 3339 strings
+ * for times, absent fields for nulls.
  */
 @Provider
 public final class JsonMapperProvider implements ContextResolver<ObjectMapper> {
@@ -26,6 +28,7 @@ public final class JsonMapperProvider implements ContextResolver<ObjectMapper> {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)

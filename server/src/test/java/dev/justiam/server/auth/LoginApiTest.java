@@ -117,6 +117,10 @@ class LoginApiTest {
         as(adminToken()).queryParam("status", "locked").queryParam("search", username).get("/api/v1/users")
                 .then().body("total", equalTo(1)).body("data[0].status", equalTo("locked"));
         assertEquals(1, Api.audit(Map.of("action", "auth.lockout", "target_id", id)).size());
+        List<Object> reasons = Api.audit(Map.of("action", "auth.login", "result", "failure", "target_id", id))
+                .stream().map(r -> (Object) ((Map<?, ?>) r.get("details")).get("reason")).toList();
+        assertEquals(List.of("account_locked", "wrong_password", "wrong_password", "wrong_password",
+                "wrong_password", "wrong_password"), reasons);
 
         as(adminToken()).post("/api/v1/users/{id}/unlock", id).then().statusCode(200)
                 .body("status", equalTo("active"));

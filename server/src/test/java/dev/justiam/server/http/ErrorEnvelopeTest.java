@@ -62,7 +62,8 @@ class ErrorEnvelopeTest {
     }
 
     @ParameterizedTest(name = "body {0}")
-    @ValueSource(strings = {"{", "{\"username\": }", "not json", "{\"username\":\"a\"} trailing", "{\"a\":1,}"})
+    @ValueSource(strings = {"{", "{\"username\": }", "not json", "{\"username\":\"a\"} trailing", "{\"a\":1,}",
+        "{\"username\":\"dup-a\",\"username\":\"dup-b\"}"})
     void malformedJsonWhenPostedThenMalformedJsonEnvelope(String body) {
         as(admin).body(body).post("/api/v1/users").then().statusCode(400)
                 .body("code", equalTo("malformed_json")).body("message", notNullValue());
@@ -88,6 +89,20 @@ class ErrorEnvelopeTest {
     void nonObjectBodyWhenPostedThenBadRequestEnvelope(String body) {
         as(admin).body(body).post("/api/v1/groups").then().statusCode(400)
                 .body("code", org.hamcrest.Matchers.oneOf("validation_failed", "malformed_json"));
+    }
+
+    @Test
+    void pathologicalJsonWhenPostedThenBadRequestNot500() {
+        as(admin).body("[".repeat(5000) + "]".repeat(5000)).post("/api/v1/groups")
+                .then().statusCode(400).body("code", org.hamcrest.Matchers.oneOf("validation_failed", "malformed_json"));
+        as(admin).body("{\"name\":\"deep\",\"description\":" + "{\"a\":".repeat(3000) + "1"
+                + "}".repeat(3000) + "}").post("/api/v1/groups")
+                .then().statusCode(400).body("code", org.hamcrest.Matchers.oneOf("validation_failed", "malformed_json"));
+        as(admin).body("{\"user_ids\":[" + "1".repeat(5000) + "]}")
+                .post("/api/v1/groups/{id}/members", java.util.UUID.randomUUID())
+                .then().statusCode(400).body("code", org.hamcrest.Matchers.oneOf("validation_failed", "malformed_json"));
+        as(admin).body("{\"name\":\"" + "x".repeat(1_000_000) + "\"}").post("/api/v1/groups")
+                .then().statusCode(400).body("code", equalTo("validation_failed"));
     }
 
     @Test

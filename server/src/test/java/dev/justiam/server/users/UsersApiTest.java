@@ -183,6 +183,8 @@ class UsersApiTest {
         as(admin).queryParam("status", "disabled").queryParam("search", user.username()).get("/api/v1/users")
                 .then().statusCode(200).body("total", equalTo(1));
         assertEquals(1, Api.audit(Map.of("action", "user.disable", "target_id", user.id())).size());
+        var refused = Api.audit(Map.of("action", "auth.login", "result", "failure", "target_id", user.id()));
+        assertEquals(Map.of("reason", "account_disabled"), refused.get(0).get("details"));
     }
 
     @Test
