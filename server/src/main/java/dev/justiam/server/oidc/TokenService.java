@@ -187,6 +187,11 @@ public final class TokenService {
             if (user == null || user.isDisabled()) {
                 return Outcome.fail(OAuth2.INVALID_GRANT, "the user can no longer sign in");
             }
+            // Access withdrawn since the grant (assignment_required and no mapping left) ends refreshing too.
+            if (app.assignmentRequired() && !s.getMapper(AppMappingMapper.class)
+                    .isUserMapped(ctx.tenant().id(), app.id(), user.id())) {
+                return Outcome.fail(OAuth2.INVALID_GRANT, "the user is no longer assigned to this application");
+            }
             String scope = row.scope();
             if (requestedScope != null) {
                 Set<String> granted = Scopes.parse(row.scope());

@@ -190,6 +190,19 @@ class TokenEndpointTest {
     }
 
     @Test
+    void refreshWhenUserNoLongerAssignedThenInvalidGrant() {
+        OidcClients.Client client = OidcClients.confidential().assignmentRequired(true).create();
+        UUID mapping = UUID.randomUUID();
+        TestServer.shared().database().runInTransaction(s -> s.getMapper(AppMappingMapper.class).insertMapping(
+                new AppMappingRow(mapping, OidcClients.defaultTenantId(), client.appId(), "user",
+                        UUID.fromString(userId), new String[0], null, null)));
+        String rt = OidcFlows.exchange(client, freshCode(client), OidcFlows.VERIFIER).path("refresh_token");
+        TestServer.shared().database().runInTransaction(s -> s.getMapper(AppMappingMapper.class)
+                .deleteMapping(OidcClients.defaultTenantId(), mapping));
+        assertOAuthError(refresh(client, rt), 400, "invalid_grant");
+    }
+
+    @Test
     void refreshWhenScopeWidenedThenInvalidScopeAndNarrowedThenOk() {
         OidcClients.Client client = OidcClients.confidential().create();
         String rt = OidcFlows.exchange(client, freshCode(client), OidcFlows.VERIFIER).path("refresh_token");
