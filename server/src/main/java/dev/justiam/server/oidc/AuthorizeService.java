@@ -179,7 +179,8 @@ public final class AuthorizeService {
         String method = Params.single(params, OAuth2.CODE_CHALLENGE_METHOD);
         if (challenge == null) {
             if (method != null) {
-                throw AuthorizeException.redirect(OAuth2.INVALID_REQUEST, "code_challenge_method without code_challenge",
+                throw AuthorizeException.redirect(OAuth2.INVALID_REQUEST,
+                        "code_challenge_method without code_challenge",
                         redirectUri, mode, state);
             }
             if (app.isPublicClient() || app.pkceRequired()) {
@@ -199,6 +200,7 @@ public final class AuthorizeService {
         return challenge;
     }
 
+    /** Limitation: select_account is accepted and ignored, since a browser holds one session per tenant. */
     private static Set<String> validPrompt(String prompt, String redirectUri, String mode, String state) {
         Set<String> values = Scopes.parse(prompt);
         for (String v : values) {

@@ -86,7 +86,8 @@ public final class LogoutResource {
         Optional<ApplicationRow> app = clients.find(ctx.tenant().id(), clientId != null ? clientId : hintClient);
         String postLogout = Params.single(params, OAuth2.POST_LOGOUT_REDIRECT_URI);
         // RP-Initiated Logout §3: only a post_logout_redirect_uri registered for the client is used.
-        if (postLogout != null && (app.isEmpty() || !Clients.postLogoutRedirectUriAllowed(ctx, app.get(), postLogout))) {
+        if (postLogout != null
+                && (app.isEmpty() || !Clients.postLogoutRedirectUriAllowed(ctx, app.get(), postLogout))) {
             return pages.error(ctx, 400, "Sign-out failed",
                     "The address to return to after signing out is not registered for this application.");
         }

@@ -39,7 +39,11 @@ public final class TokenIssuer {
     public record AccessClaims(String jti, String subject, String clientId, String scope, Instant expiresAt) {
     }
 
-    /** RFC 9068 §2.2: iss, exp, aud, sub, client_id, iat, jti; plus scope, auth_time and roles. */
+    /**
+     * RFC 9068 §2.2: iss, exp, aud, sub, client_id, iat, jti; plus scope, auth_time and roles.
+     * Limitation: {@code aud} is the client id, because resource indicators (RFC 8707) are not
+     * supported; a resource server checks {@code iss}, {@code typ} and the scope instead.
+     */
     String accessToken(String issuer, UUID tenantId, String clientId, String subject, String scope, String jti,
             Instant issuedAt, Instant expiresAt, Instant authTime, List<String> roles) {
         JWTClaimsSet.Builder c = new JWTClaimsSet.Builder()

@@ -61,7 +61,8 @@ public final class TokenResource {
             case OAuth2.AUTHORIZATION_CODE -> {
                 String code = required(form, OAuth2.CODE);
                 String redirectUri = required(form, OAuth2.REDIRECT_URI);
-                yield tokens.redeemCode(ctx, client.app(), code, redirectUri, Params.single(form, OAuth2.CODE_VERIFIER));
+                String verifier = Params.single(form, OAuth2.CODE_VERIFIER);
+                yield tokens.redeemCode(ctx, client.app(), code, redirectUri, verifier);
             }
             case OAuth2.REFRESH_TOKEN -> tokens.refresh(ctx, client.app(), required(form, OAuth2.REFRESH_TOKEN),
                     Params.single(form, OAuth2.SCOPE));

@@ -81,7 +81,8 @@ public final class LoginResource {
 
         // A new sign-in in this browser replaces the session it had.
         previous.ifPresent(p -> sessions.end(ctx.actor(), p.sessionId()));
-        return Response.seeOther(URI.create(ctx.publicUrl() + target)).cookie(SsoSessions.cookie(ctx, cookieValue)).build();
+        return Response.seeOther(URI.create(ctx.publicUrl() + target))
+                .cookie(SsoSessions.cookie(ctx, cookieValue)).build();
     }
 
     private Response signInPage(RequestContext ctx, int status, String returnTo, String username, String error) {
