@@ -203,7 +203,7 @@ public final class JustIam implements AutoCloseable {
         var clients = new Clients(db);
         var tokenIssuer = new TokenIssuer(core.keys);
         var tokens = new TokenService(db, tokenIssuer, core.audit);
-        var authorize = new AuthorizeService(db, clients);
+        var authorize = new AuthorizeService(db, clients, core.audit);
 
         ResourceConfig rc = new ResourceConfig()
                 .register(JacksonFeature.withoutExceptionMappers())

@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.justiam.server.applications.ApplicationRow;
+import dev.justiam.server.audit.AuditLog;
 import dev.justiam.server.db.Database;
 import dev.justiam.server.http.RequestContext;
 import dev.justiam.server.mappings.AppMappingMapper;
@@ -32,10 +34,12 @@ public final class AuthorizeService {
 
     private final Database db;
     private final Clients clients;
+    private final AuditLog audit;
 
-    public AuthorizeService(Database db, Clients clients) {
+    public AuthorizeService(Database db, Clients clients, AuditLog audit) {
         this.db = db;
         this.clients = clients;
+        this.audit = audit;
     }
 
     public AuthorizationRequest validate(RequestContext ctx, MultivaluedMap<String, String> params) {
@@ -147,8 +151,12 @@ public final class AuthorizeService {
     }
 
     public void recordConsent(RequestContext ctx, AuthorizationRequest req, SsoSession session) {
-        db.runInTransaction(s -> s.getMapper(OidcMapper.class).upsertConsent(ctx.tenant().id(), session.userId(),
-                req.app().id(), req.scopes().toArray(String[]::new)));
+        db.runInTransaction(s -> {
+            s.getMapper(OidcMapper.class).upsertConsent(ctx.tenant().id(), session.userId(), req.app().id(),
+                    req.scopes().toArray(String[]::new));
+            audit.record(s, ctx.actor().as(session.userId(), session.username()).success("oauth.consent",
+                    "application", req.app().id(), Map.of("client_id", req.app().clientId(), "scope", req.scope())));
+        });
     }
 
     private static List<String> validScopes(ApplicationRow app, String scope, String redirectUri, String mode,

@@ -231,6 +231,8 @@ class AuthorizeEndpointTest {
                 .formParam("decision", "allow").post("/oauth2/consent"));
         allowed.then().statusCode(302);
         assertNotNull(Browser.query(allowed.getHeader("Location")).get("code"));
+        assertEquals(1, Api.audit(Map.of("action", "oauth.consent", "target_id", client.appId().toString()))
+                .size());
 
         // Remembered: no page the second time, even with prompt=none.
         assertNotNull(OidcFlows.code(b, none));
