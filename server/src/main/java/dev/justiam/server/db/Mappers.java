@@ -9,6 +9,7 @@ import dev.justiam.server.groups.GroupMapper;
 import dev.justiam.server.keys.SigningKeyMapper;
 import dev.justiam.server.mappings.AppMappingMapper;
 import dev.justiam.server.roles.AdminRoleMapper;
+import dev.justiam.server.saml.SamlMapper;
 import dev.justiam.server.tenancy.TenantMapper;
 import dev.justiam.server.users.UserMapper;
 
@@ -24,7 +25,8 @@ final class Mappers {
             SessionMapper.class,
             AuditMapper.class,
             ApplicationMapper.class,
-            AppMappingMapper.class);
+            AppMappingMapper.class,
+            SamlMapper.class);
 
     private Mappers() {
     }

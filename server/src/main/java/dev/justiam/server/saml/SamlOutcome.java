@@ -1,0 +1,13 @@
+package dev.justiam.server.saml;
+
+/** What a SAML endpoint answers with once the service has decided. */
+sealed interface SamlOutcome {
+
+    /** An auto-submitting form of the HTTP-POST binding to an address the application registered. */
+    record Post(String action, String field, String message, String relayState) implements SamlOutcome {
+    }
+
+    /** A trip through the sign-in page, or back from it. */
+    record Redirect(String location) implements SamlOutcome {
+    }
+}
