@@ -3,6 +3,8 @@ package dev.justiam.server;
 import java.time.Duration;
 import java.util.EnumSet;
 
+import dev.justiam.server.applications.ApplicationService;
+import dev.justiam.server.applications.ApplicationsResource;
 import dev.justiam.server.audit.AuditLog;
 import dev.justiam.server.audit.AuditLogResource;
 import dev.justiam.server.audit.AuditQueries;
@@ -25,6 +27,9 @@ import dev.justiam.server.http.JsonMapperProvider;
 import dev.justiam.server.http.TenantFilter;
 import dev.justiam.server.http.TimeParamConverters;
 import dev.justiam.server.keys.SigningKeys;
+import dev.justiam.server.keys.SigningKeysResource;
+import dev.justiam.server.mappings.AppMappingService;
+import dev.justiam.server.mappings.AppMappingsResource;
 import dev.justiam.server.me.MeResource;
 import dev.justiam.server.system.SwaggerResource;
 import dev.justiam.server.system.SystemResource;
@@ -168,6 +173,7 @@ public final class JustIam implements AutoCloseable {
     private void startHttp(Core core) {
         var users = new UserService(db, core.hasher, core.audit);
         var groups = new GroupService(db, core.audit);
+        var applications = new ApplicationService(db, core.audit);
         var auth = new AuthService(db, core.hasher, core.portalTokens, core.audit, config.lockoutMaxFailures(),
                 config.lockoutDuration());
         var authenticator = new Authenticator(db, core.portalTokens);
@@ -183,10 +189,13 @@ public final class JustIam implements AutoCloseable {
                 .register(new SystemResource(db))
                 .register(new SwaggerResource())
                 .register(new AuthResource(auth))
-                .register(new MeResource(users, groups))
+                .register(new MeResource(users, groups, applications))
                 .register(new UsersResource(users, groups))
                 .register(new GroupsResource(groups, users))
                 .register(new AuditLogResource(new AuditQueries(db)))
+                .register(new ApplicationsResource(applications))
+                .register(new AppMappingsResource(new AppMappingService(db, core.audit)))
+                .register(new SigningKeysResource(core.keys, db, core.audit))
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .property(ServerProperties.BV_FEATURE_DISABLE, true)
                 .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);

@@ -15,6 +15,7 @@ import dev.justiam.server.common.PageResult;
 import dev.justiam.server.db.Constraints;
 import dev.justiam.server.db.Database;
 import dev.justiam.server.http.ApiException;
+import dev.justiam.server.mappings.AppMappingMapper;
 import dev.justiam.server.http.ValidationErrors;
 import dev.justiam.server.roles.AdminRoleMapper;
 import dev.justiam.server.users.UserFields;
@@ -81,6 +82,7 @@ public final class GroupService {
         db.runInTransaction(s -> {
             GroupRow group = require(s, actor.tenantId(), id);
             s.getMapper(AdminRoleMapper.class).deleteAssignmentsOfSubject(actor.tenantId(), "group", id);
+            s.getMapper(AppMappingMapper.class).deleteMappingsOfSubject(actor.tenantId(), "group", id);
             s.getMapper(GroupMapper.class).deleteGroup(actor.tenantId(), id);
             audit.record(s, actor.success("group.delete", "group", id, Map.of("name", group.name())));
         });

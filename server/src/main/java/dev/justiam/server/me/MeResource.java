@@ -2,6 +2,8 @@ package dev.justiam.server.me;
 
 import dev.justiam.api.CurrentUserApi;
 import dev.justiam.api.model.MeUpdate;
+import dev.justiam.server.applications.ApplicationService;
+import dev.justiam.server.applications.ApplicationViews;
 import dev.justiam.api.model.PasswordChange;
 import dev.justiam.server.auth.Principal;
 import dev.justiam.server.common.PageRequest;
@@ -20,13 +22,15 @@ public final class MeResource implements CurrentUserApi {
 
     private final UserService users;
     private final GroupService groups;
+    private final ApplicationService applications;
 
     @Context
     private HttpServletRequest request;
 
-    public MeResource(UserService users, GroupService groups) {
+    public MeResource(UserService users, GroupService groups, ApplicationService applications) {
         this.users = users;
         this.groups = groups;
+        this.applications = applications;
     }
 
     @Override
@@ -58,6 +62,13 @@ public final class MeResource implements CurrentUserApi {
         Principal me = ctx().principal();
         return Response.ok(GroupViews.toApi(groups.list(me.tenantId(), PageRequest.of(page, limit), null, me.userId())))
                 .build();
+    }
+
+    @Override
+    public Response listMyApplications(Integer page, Integer limit) {
+        Principal me = ctx().principal();
+        PageRequest paging = PageRequest.of(page, limit);
+        return Response.ok(ApplicationViews.toMine(applications.openTo(me.tenantId(), me.userId(), paging))).build();
     }
 
     private RequestContext ctx() {

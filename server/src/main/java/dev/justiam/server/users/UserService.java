@@ -16,6 +16,7 @@ import dev.justiam.server.common.PageResult;
 import dev.justiam.server.db.Constraints;
 import dev.justiam.server.db.Database;
 import dev.justiam.server.http.ApiException;
+import dev.justiam.server.mappings.AppMappingMapper;
 import dev.justiam.server.http.ValidationErrors;
 import dev.justiam.server.roles.AdminRoleMapper;
 import org.apache.ibatis.session.SqlSession;
@@ -112,6 +113,7 @@ public final class UserService {
             UserRow user = require(s, actor.tenantId(), id);
             requireAnotherAdministrator(s, actor.tenantId(), id, "delete");
             s.getMapper(AdminRoleMapper.class).deleteAssignmentsOfSubject(actor.tenantId(), "user", id);
+            s.getMapper(AppMappingMapper.class).deleteMappingsOfSubject(actor.tenantId(), "user", id);
             s.getMapper(UserMapper.class).deleteUser(actor.tenantId(), id);
             audit.record(s, actor.success("user.delete", "user", id, Map.of("username", user.username())));
         });
