@@ -31,6 +31,8 @@ import dev.justiam.server.keys.SigningKeysResource;
 import dev.justiam.server.mappings.AppMappingService;
 import dev.justiam.server.mappings.AppMappingsResource;
 import dev.justiam.server.me.MeResource;
+import dev.justiam.server.saml.SamlResource;
+import dev.justiam.server.saml.SamlService;
 import dev.justiam.server.system.SwaggerResource;
 import dev.justiam.server.system.SystemResource;
 import dev.justiam.server.tenancy.TenantDirectory;
@@ -38,6 +40,9 @@ import dev.justiam.server.tenancy.TenantResolver;
 import dev.justiam.server.tenancy.TenantService;
 import dev.justiam.server.users.UserService;
 import dev.justiam.server.users.UsersResource;
+import dev.justiam.server.web.LoginResource;
+import dev.justiam.server.web.Pages;
+import dev.justiam.server.web.SsoSessions;
 import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
@@ -98,6 +103,8 @@ public final class JustIam implements AutoCloseable {
             org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
             org.slf4j.bridge.SLF4JBridgeHandler.install();
         }
+        // keycloak-saml-core and the key certificates use Keycloak's crypto provider (BouncyCastle).
+        org.keycloak.common.crypto.CryptoIntegration.init(JustIam.class.getClassLoader());
     }
 
     public static JustIam start(Config config) {
@@ -178,6 +185,8 @@ public final class JustIam implements AutoCloseable {
                 config.lockoutDuration());
         var authenticator = new Authenticator(db, core.portalTokens);
         var resolver = new TenantResolver(config, new TenantDirectory(db));
+        var pages = new Pages(db);
+        var ssoSessions = new SsoSessions(db, core.audit);
 
         ResourceConfig rc = new ResourceConfig()
                 .register(JacksonFeature.withoutExceptionMappers())
@@ -196,6 +205,10 @@ public final class JustIam implements AutoCloseable {
                 .register(new ApplicationsResource(applications))
                 .register(new AppMappingsResource(new AppMappingService(db, core.audit)))
                 .register(new SigningKeysResource(core.keys, db, core.audit))
+                // Pages and the browser sign-in session
+                .register(new LoginResource(auth, ssoSessions, pages))
+                // SAML 2.0 identity provider
+                .register(new SamlResource(new SamlService(db, core.keys, core.audit, ssoSessions), ssoSessions, pages))
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .property(ServerProperties.BV_FEATURE_DISABLE, true)
                 .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);

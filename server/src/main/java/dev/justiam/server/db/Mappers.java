@@ -12,6 +12,7 @@ import dev.justiam.server.roles.AdminRoleMapper;
 import dev.justiam.server.saml.SamlMapper;
 import dev.justiam.server.tenancy.TenantMapper;
 import dev.justiam.server.users.UserMapper;
+import dev.justiam.server.web.WebMapper;
 
 /** Every MyBatis mapper; each has its SQL in an XML file of the same name and package. */
 final class Mappers {
@@ -26,7 +27,8 @@ final class Mappers {
             AuditMapper.class,
             ApplicationMapper.class,
             AppMappingMapper.class,
-            SamlMapper.class);
+            SamlMapper.class,
+            WebMapper.class);
 
     private Mappers() {
     }

@@ -12,22 +12,18 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 
-import org.keycloak.common.crypto.CryptoIntegration;
 import org.keycloak.common.util.CertificateUtils;
 
 /**
  * Self-signed X.509 certificates for signing keys. SAML publishes keys as certificates; the
  * certificate carries no trust of its own (service providers pin it from our metadata), so it is
- * self-signed and long-lived, and retires with its key.
+ * self-signed and long-lived, and retires with its key. Needs Keycloak's crypto integration,
+ * which the server initialises at start-up.
  */
 public final class KeyCertificates {
 
     private static final Duration VALIDITY = Duration.ofDays(3650);
     private static final SecureRandom RANDOM = new SecureRandom();
-
-    static {
-        CryptoIntegration.init(KeyCertificates.class.getClassLoader());
-    }
 
     private KeyCertificates() {
     }

@@ -1,5 +1,7 @@
 package dev.justiam.server.saml;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
@@ -16,6 +18,12 @@ record SamlEndpoints(String entityId, String sso, String slo, String metadata) {
     /** The local path the sign-in page returns to, to resume a parked request. */
     static String continuePath(UUID applicationId, String pendingId) {
         return "/saml/" + applicationId + "/continue?id=" + pendingId;
+    }
+
+    /** The sign-in page's local path that returns to {@code returnTo}; forced sign-ins ask again. */
+    static String signInPath(String returnTo, boolean forceLogin) {
+        return "/login?return_to=" + URLEncoder.encode(returnTo, StandardCharsets.UTF_8)
+                + (forceLogin ? "&prompt=login" : "");
     }
 
     private static String stripSlash(String url) {

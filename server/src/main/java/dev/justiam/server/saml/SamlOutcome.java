@@ -7,7 +7,7 @@ sealed interface SamlOutcome {
     record Post(String action, String field, String message, String relayState) implements SamlOutcome {
     }
 
-    /** A trip through the sign-in page, or back from it. */
-    record Redirect(String location) implements SamlOutcome {
+    /** A trip through the sign-in page: a local path on this server. */
+    record Redirect(String path) implements SamlOutcome {
     }
 }

@@ -5,6 +5,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import dev.justiam.server.http.RequestContext;
+import dev.justiam.server.web.Pages;
+import dev.justiam.server.web.SsoSession;
+import dev.justiam.server.web.SsoSessions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -30,17 +33,19 @@ public final class SamlResource {
     static final String METADATA_TYPE = "application/samlmetadata+xml";
 
     private final SamlService saml;
-    private final SignInSessions sessions;
-
     @Context
     private HttpServletRequest request;
 
     @Context
     private UriInfo uri;
 
-    public SamlResource(SamlService saml, SignInSessions sessions) {
+    private final SsoSessions sessions;
+    private final SamlPages pages;
+
+    public SamlResource(SamlService saml, SsoSessions sessions, Pages pages) {
         this.saml = saml;
         this.sessions = sessions;
+        this.pages = new SamlPages(pages);
     }
 
     @GET
@@ -53,7 +58,7 @@ public final class SamlResource {
             return Response.ok(xml, new MediaType("application", "samlmetadata+xml", StandardCharsets.UTF_8.name()))
                     .cacheControl(cache).build();
         } catch (SamlFailure f) {
-            return SamlPages.error(f.status(), f.getMessage());
+            return pages.error(ctx(), f);
         }
     }
 
@@ -126,15 +131,15 @@ public final class SamlResource {
         try {
             SamlOutcome outcome = work.get();
             if (outcome instanceof SamlOutcome.Post post) {
-                return SamlPages.autoPost(post.action(), post.field(), post.message(), post.relayState());
+                return pages.autoPost(ctx(), post);
             }
-            return SamlPages.redirect(((SamlOutcome.Redirect) outcome).location());
+            return SamlPages.redirect(ctx().publicUrl() + ((SamlOutcome.Redirect) outcome).path());
         } catch (SamlFailure f) {
-            return SamlPages.error(f.status(), f.getMessage());
+            return pages.error(ctx(), f);
         }
     }
 
-    private Optional<SignInSessions.SignedIn> current() {
+    private Optional<SsoSession> current() {
         return sessions.current(request, ctx());
     }
 

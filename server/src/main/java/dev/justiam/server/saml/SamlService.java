@@ -27,9 +27,10 @@ import dev.justiam.server.groups.GroupRow;
 import dev.justiam.server.http.RequestContext;
 import dev.justiam.server.keys.SigningKeys;
 import dev.justiam.server.mappings.AppMappingMapper;
-import dev.justiam.server.saml.SignInSessions.SignedIn;
 import dev.justiam.server.users.UserMapper;
 import dev.justiam.server.users.UserRow;
+import dev.justiam.server.web.SsoSession;
+import dev.justiam.server.web.SsoSessions;
 import org.apache.ibatis.session.SqlSession;
 import org.keycloak.dom.saml.v2.protocol.AuthnRequestType;
 import org.keycloak.dom.saml.v2.protocol.LogoutRequestType;
@@ -61,9 +62,9 @@ public final class SamlService {
     private final Database db;
     private final SigningKeys keys;
     private final AuditLog audit;
-    private final SignInSessions sessions;
+    private final SsoSessions sessions;
 
-    public SamlService(Database db, SigningKeys keys, AuditLog audit, SignInSessions sessions) {
+    public SamlService(Database db, SigningKeys keys, AuditLog audit, SsoSessions sessions) {
         this.db = db;
         this.keys = keys;
         this.audit = audit;
@@ -77,7 +78,7 @@ public final class SamlService {
     }
 
     /** SP-initiated sign-in (SAML Profiles 4.1): an AuthnRequest over HTTP-Redirect or HTTP-POST. */
-    public SamlOutcome singleSignOn(RequestContext ctx, String appId, InboundMessage in, Optional<SignedIn> session) {
+    public SamlOutcome singleSignOn(RequestContext ctx, String appId, InboundMessage in, Optional<SsoSession> session) {
         return audited(ctx, ACTION_SSO, appId, () -> {
             ApplicationRow app = loadApplication(ctx, appId);
             SamlEndpoints endpoints = SamlEndpoints.of(ctx.publicUrl(), app.id());
@@ -111,7 +112,7 @@ public final class SamlService {
     }
 
     /** Back from the sign-in page: the parked request is answered for whoever is now signed in. */
-    public SamlOutcome resume(RequestContext ctx, String appId, String pendingId, Optional<SignedIn> session) {
+    public SamlOutcome resume(RequestContext ctx, String appId, String pendingId, Optional<SsoSession> session) {
         return audited(ctx, ACTION_SSO, appId, () -> {
             ApplicationRow app = loadApplication(ctx, appId);
             SamlEndpoints endpoints = SamlEndpoints.of(ctx.publicUrl(), app.id());
@@ -127,8 +128,8 @@ public final class SamlService {
             String back = SamlEndpoints.continuePath(app.id(), pendingId);
             // SAML Core 3.4.1: ForceAuthn needs a sign-in that happened after the request arrived.
             if (session.isEmpty() || pending.forceAuthn()
-                    && session.get().authenticatedAt().isBefore(pending.createdAt().toInstant())) {
-                return new SamlOutcome.Redirect(sessions.signInPath(back, pending.forceAuthn()));
+                    && session.get().authTime().isBefore(pending.createdAt().toInstant())) {
+                return new SamlOutcome.Redirect(SamlEndpoints.signInPath(back, pending.forceAuthn()));
             }
             PendingRequest taken = db.inTransaction(s -> s.getMapper(SamlMapper.class)
                     .takePendingRequest(tenantId, app.id(), pendingId));
@@ -140,7 +141,7 @@ public final class SamlService {
     }
 
     /** IdP-initiated sign-in (SAML Profiles 4.1.5): an unsolicited response to the first ACS URL. */
-    public SamlOutcome idpInitiated(RequestContext ctx, String appId, String relayState, Optional<SignedIn> session) {
+    public SamlOutcome idpInitiated(RequestContext ctx, String appId, String relayState, Optional<SsoSession> session) {
         return audited(ctx, ACTION_SSO, appId, () -> {
             ApplicationRow app = loadApplication(ctx, appId);
             SamlEndpoints endpoints = SamlEndpoints.of(ctx.publicUrl(), app.id());
@@ -159,7 +160,7 @@ public final class SamlService {
     }
 
     /** Single logout (SAML Profiles 4.4): ends this browser's session, answers the SP's SLO URL. */
-    public SamlOutcome singleLogout(RequestContext ctx, String appId, InboundMessage in, Optional<SignedIn> session) {
+    public SamlOutcome singleLogout(RequestContext ctx, String appId, InboundMessage in, Optional<SsoSession> session) {
         return audited(ctx, ACTION_SLO, appId, () -> {
             ApplicationRow app = loadApplication(ctx, appId);
             SamlEndpoints endpoints = SamlEndpoints.of(ctx.publicUrl(), app.id());
@@ -176,10 +177,11 @@ public final class SamlService {
             boolean ended = false;
             if (session.isPresent() && (request.getSessionIndex().isEmpty()
                     || request.getSessionIndex().contains(sessionIndex(session.get(), app)))) {
-                sessions.end(tenantId, session.get().sessionId());
+                sessions.end(ctx.actor().as(session.get().userId(), session.get().username()),
+                        session.get().sessionId());
                 ended = true;
             }
-            Actor actor = session.map(s -> ctx.actor().as(s.userId(), null)).orElse(ctx.actor());
+            Actor actor = session.map(s -> ctx.actor().as(s.userId(), s.username())).orElse(ctx.actor());
             Map<String, Object> details = Map.of("session_ended", ended);
             db.runInTransaction(s -> audit.record(s, actor.success(ACTION_SLO, TARGET_APPLICATION, app.id(), details)));
             log.info("SAML logout: tenant={} app={} session_ended={}", tenantId, app.id(), ended);
@@ -189,7 +191,7 @@ public final class SamlService {
         });
     }
 
-    private SamlOutcome issue(RequestContext ctx, ApplicationRow app, SamlEndpoints endpoints, SignedIn session,
+    private SamlOutcome issue(RequestContext ctx, ApplicationRow app, SamlEndpoints endpoints, SsoSession session,
             String requestId, String acs, String relayState) {
         UUID tenantId = ctx.tenant().id();
         String format = SamlConstants.nameIdFormat(app.nameIdFormat());
@@ -214,7 +216,7 @@ public final class SamlService {
             audit.record(s, ctx.actor().as(user.id(), user.username())
                     .success(ACTION_SSO, TARGET_APPLICATION, app.id(), details));
             return new SamlResponses.Login(endpoints.entityId(), app.entityId(), acs, requestId, format, nameId,
-                    session.authenticatedAt(), sessionIndex(session, app), attributes, app.signResponse(),
+                    session.authTime(), sessionIndex(session, app), attributes, app.signResponse(),
                     app.signAssertion());
         });
         sessions.recordApplication(tenantId, session.sessionId(), app.id());
@@ -237,7 +239,7 @@ public final class SamlService {
             }
             mapper.insertPendingRequest(pending);
         });
-        return new SamlOutcome.Redirect(sessions.signInPath(SamlEndpoints.continuePath(app.id(), id), force));
+        return new SamlOutcome.Redirect(SamlEndpoints.signInPath(SamlEndpoints.continuePath(app.id(), id), force));
     }
 
     /** Decodes the message, then checks kind, issuer, signature, destination and age. */
@@ -391,7 +393,7 @@ public final class SamlService {
     }
 
     /** The SessionIndex given to one SP: derived from the session, but not its id, and different per SP. */
-    static String sessionIndex(SignedIn session, ApplicationRow app) {
+    static String sessionIndex(SsoSession session, ApplicationRow app) {
         byte[] digest = Secrets.sha256((session.sessionId() + ":" + app.id()).getBytes(StandardCharsets.UTF_8));
         return "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 32);
     }
