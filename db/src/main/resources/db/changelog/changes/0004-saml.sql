@@ -13,7 +13,8 @@ CREATE TABLE saml_seen_requests (
 CREATE INDEX saml_seen_requests_expiry_idx ON saml_seen_requests (expires_at);
 
 --changeset justiam:0004-saml-pending-requests
--- An accepted AuthnRequest waiting for the person to sign in; the sign-in page returns to it by id.
+-- An accepted AuthnRequest waiting for the browser to come back with its session cookie (a cross-site
+-- POST does not carry a SameSite=Lax cookie; the GET that follows does) or from the sign-in page.
 CREATE TABLE saml_pending_requests (
     id              text PRIMARY KEY,
     tenant_id       uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
@@ -22,6 +23,7 @@ CREATE TABLE saml_pending_requests (
     acs_url         text NOT NULL,
     relay_state     text,
     force_authn     boolean NOT NULL DEFAULT false,
+    is_passive      boolean NOT NULL DEFAULT false,
     created_at      timestamptz NOT NULL DEFAULT now(),
     expires_at      timestamptz NOT NULL
 );

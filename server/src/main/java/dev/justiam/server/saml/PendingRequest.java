@@ -15,6 +15,7 @@ public record PendingRequest(
         String acsUrl,
         String relayState,
         boolean forceAuthn,
+        boolean passive,
         OffsetDateTime createdAt,
         OffsetDateTime expiresAt) {
 }

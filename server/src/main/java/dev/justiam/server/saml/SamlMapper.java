@@ -1,6 +1,7 @@
 package dev.justiam.server.saml;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import org.apache.ibatis.annotations.Param;
@@ -29,6 +30,12 @@ public interface SamlMapper {
 
     String findPersistentId(@Param("tenantId") UUID tenantId, @Param("applicationId") UUID applicationId,
             @Param("userId") UUID userId);
+
+    /** Live sessions of a user, for single logout named by NameID and SessionIndex. */
+    List<UUID> findLiveSessionIds(@Param("tenantId") UUID tenantId, @Param("userId") UUID userId);
+
+    /** The user a NameID of the email or unspecified format names. */
+    UUID findUserIdByLogin(@Param("tenantId") UUID tenantId, @Param("login") String login);
 
     UUID findUserByPersistentId(@Param("tenantId") UUID tenantId, @Param("applicationId") UUID applicationId,
             @Param("nameId") String nameId);

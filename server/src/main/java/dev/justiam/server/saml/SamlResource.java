@@ -133,6 +133,9 @@ public final class SamlResource {
             if (outcome instanceof SamlOutcome.Post post) {
                 return pages.autoPost(ctx(), post);
             }
+            if (outcome instanceof SamlOutcome.RedirectBinding message) {
+                return SamlPages.redirect(message.url());
+            }
             return SamlPages.redirect(ctx().publicUrl() + ((SamlOutcome.Redirect) outcome).path());
         } catch (SamlFailure f) {
             return pages.error(ctx(), f);

@@ -110,17 +110,41 @@ final class SamlResponses {
         }
     }
 
-    static String logout(String idpEntityId, String sloUrl, String requestId, SigningCredential key) {
+    /** A signed LogoutResponse for the HTTP-POST binding. */
+    static String logoutForPost(String idpEntityId, String sloUrl, String requestId, SigningCredential key) {
         try {
-            Document document = new SAML2LogoutResponseBuilder()
-                    .issuer(idpEntityId)
-                    .destination(sloUrl)
-                    .logoutRequestID(requestId)
-                    .buildDocument();
-            return sign(document, key, true, false);
+            return sign(logoutDocument(idpEntityId, sloUrl, requestId), key, true, false);
         } catch (ConfigurationException | ProcessingException | IOException e) {
             throw new IllegalStateException("SAML logout response cannot be built", e);
         }
+    }
+
+    /**
+     * The SLO URL with a LogoutResponse for the HTTP-Redirect binding: DEFLATE, base64 and an
+     * RSA-SHA256 query signature (SAML Bindings 3.4.4.1); the XML itself carries no signature.
+     */
+    static String logoutForRedirect(String idpEntityId, String sloUrl, String requestId, String relayState,
+            SigningCredential key) {
+        try {
+            BaseSAML2BindingBuilder<?> binding = new BaseSAML2BindingBuilder<>()
+                    .signWith(key.kid(), key.keyPair(), key.certificate())
+                    .signatureAlgorithm(SignatureAlgorithm.RSA_SHA256)
+                    .signDocument()
+                    .relayState(relayState);
+            return binding.redirectBinding(logoutDocument(idpEntityId, sloUrl, requestId)).responseURI(sloUrl)
+                    .toString();
+        } catch (ConfigurationException | ProcessingException | IOException e) {
+            throw new IllegalStateException("SAML logout response cannot be built", e);
+        }
+    }
+
+    private static Document logoutDocument(String idpEntityId, String sloUrl, String requestId)
+            throws ProcessingException {
+        return new SAML2LogoutResponseBuilder()
+                .issuer(idpEntityId)
+                .destination(sloUrl)
+                .logoutRequestID(requestId)
+                .buildDocument();
     }
 
     private static String sign(Document document, SigningCredential key, boolean signResponse,

@@ -96,16 +96,16 @@ public final class SamlService {
 
             boolean passive = Boolean.TRUE.equals(request.isIsPassive());
             boolean force = Boolean.TRUE.equals(request.isForceAuthn());
+            if (session.isEmpty() && !force && in.binding() == InboundMessage.Binding.POST) {
+                // A cross-site POST does not carry the SameSite=Lax session cookie; the GET that follows does.
+                return park(ctx, app, request.getID(), acs, in.relayState(), false, passive, false);
+            }
             // SAML Core 3.4.1: IsPassive forbids taking control of the user interface.
             if (passive && (session.isEmpty() || force)) {
-                recordFailure(ctx, ACTION_SSO, app.id().toString(), "no_passive");
-                log.info("SAML passive sign-in without session: tenant={} app={}", ctx.tenant().id(), app.id());
-                return new SamlOutcome.Post(acs, SamlConstants.PARAM_RESPONSE, SamlResponses.noPassive(
-                        endpoints.entityId(), acs, request.getID(), keys.signingCredential(ctx.tenant().id())),
-                        in.relayState());
+                return noPassive(ctx, app, endpoints, request.getID(), acs, in.relayState());
             }
             if (session.isEmpty() || force) {
-                return parkAndSignIn(ctx, app, request.getID(), acs, in.relayState(), force);
+                return park(ctx, app, request.getID(), acs, in.relayState(), force, false, true);
             }
             return issue(ctx, app, endpoints, session.get(), request.getID(), acs, in.relayState());
         });
@@ -126,16 +126,16 @@ public final class SamlService {
                 throw expiredPending();
             }
             String back = SamlEndpoints.continuePath(app.id(), pendingId);
+            if (session.isEmpty() && pending.passive()) {
+                PendingRequest taken = take(tenantId, app, pendingId);
+                return noPassive(ctx, app, endpoints, taken.requestId(), taken.acsUrl(), taken.relayState());
+            }
             // SAML Core 3.4.1: ForceAuthn needs a sign-in that happened after the request arrived.
             if (session.isEmpty() || pending.forceAuthn()
                     && session.get().authTime().isBefore(pending.createdAt().toInstant())) {
                 return new SamlOutcome.Redirect(SamlEndpoints.signInPath(back, pending.forceAuthn()));
             }
-            PendingRequest taken = db.inTransaction(s -> s.getMapper(SamlMapper.class)
-                    .takePendingRequest(tenantId, app.id(), pendingId));
-            if (taken == null) {
-                throw expiredPending();
-            }
+            PendingRequest taken = take(tenantId, app, pendingId);
             return issue(ctx, app, endpoints, session.get(), taken.requestId(), taken.acsUrl(), taken.relayState());
         });
     }
@@ -153,7 +153,7 @@ public final class SamlService {
             String acs = app.acsUrlList().stream().findFirst().orElseThrow(() -> SamlFailure.badRequest(
                     "no_acs_url", "This application has no assertion consumer service address."));
             if (session.isEmpty()) {
-                return parkAndSignIn(ctx, app, null, acs, relayState, false);
+                return park(ctx, app, null, acs, relayState, false, false, true);
             }
             return issue(ctx, app, endpoints, session.get(), null, acs, relayState);
         });
@@ -173,19 +173,17 @@ public final class SamlService {
             rememberRequestId(ctx, app, request);
 
             UUID tenantId = ctx.tenant().id();
-            // SAML Core 3.7.3.2: with SessionIndex given, only the sessions it names end.
-            boolean ended = false;
-            if (session.isPresent() && (request.getSessionIndex().isEmpty()
-                    || request.getSessionIndex().contains(sessionIndex(session.get(), app)))) {
-                sessions.end(ctx.actor().as(session.get().userId(), session.get().username()),
-                        session.get().sessionId());
-                ended = true;
-            }
+            boolean ended = endSessions(ctx, app, request, session);
             Actor actor = session.map(s -> ctx.actor().as(s.userId(), s.username())).orElse(ctx.actor());
             Map<String, Object> details = Map.of("session_ended", ended);
             db.runInTransaction(s -> audit.record(s, actor.success(ACTION_SLO, TARGET_APPLICATION, app.id(), details)));
             log.info("SAML logout: tenant={} app={} session_ended={}", tenantId, app.id(), ended);
-            String response = SamlResponses.logout(endpoints.entityId(), app.sloUrl(), request.getID(),
+            // The response goes back over the binding the request came by, as service providers expect.
+            if (in.binding() == InboundMessage.Binding.REDIRECT) {
+                return new SamlOutcome.RedirectBinding(SamlResponses.logoutForRedirect(endpoints.entityId(),
+                        app.sloUrl(), request.getID(), in.relayState(), keys.signingCredential(tenantId)));
+            }
+            String response = SamlResponses.logoutForPost(endpoints.entityId(), app.sloUrl(), request.getID(),
                     keys.signingCredential(tenantId));
             return new SamlOutcome.Post(app.sloUrl(), SamlConstants.PARAM_RESPONSE, response, in.relayState());
         });
@@ -216,7 +214,7 @@ public final class SamlService {
             audit.record(s, ctx.actor().as(user.id(), user.username())
                     .success(ACTION_SSO, TARGET_APPLICATION, app.id(), details));
             return new SamlResponses.Login(endpoints.entityId(), app.entityId(), acs, requestId, format, nameId,
-                    session.authTime(), sessionIndex(session, app), attributes, app.signResponse(),
+                    session.authTime(), sessionIndex(session.sessionId(), app), attributes, app.signResponse(),
                     app.signAssertion());
         });
         sessions.recordApplication(tenantId, session.sessionId(), app.id());
@@ -226,12 +224,67 @@ public final class SamlService {
         return new SamlOutcome.Post(acs, SamlConstants.PARAM_RESPONSE, response, relayState);
     }
 
-    private SamlOutcome parkAndSignIn(RequestContext ctx, ApplicationRow app, String requestId, String acs,
-            String relayState, boolean force) {
+    /**
+     * SAML Core 3.7.3.2: the sessions the request names end. That is this browser's session when its
+     * cookie came along (and SessionIndex, if given, names it); otherwise, as after a cross-site
+     * POST without the cookie, the sessions of the NameID's user that SessionIndex names.
+     */
+    private boolean endSessions(RequestContext ctx, ApplicationRow app, LogoutRequestType request,
+            Optional<SsoSession> session) {
+        List<String> indexes = request.getSessionIndex();
+        if (session.isPresent()) {
+            if (!indexes.isEmpty() && !indexes.contains(sessionIndex(session.get().sessionId(), app))) {
+                return false;
+            }
+            sessions.end(ctx.actor().as(session.get().userId(), session.get().username()), session.get().sessionId());
+            return true;
+        }
+        if (indexes.isEmpty() || request.getNameID() == null) {
+            return false;
+        }
+        UUID tenantId = ctx.tenant().id();
+        String nameId = request.getNameID().getValue();
+        List<UUID> named = db.read(s -> {
+            SamlMapper mapper = s.getMapper(SamlMapper.class);
+            UUID userId = SamlConstants.NAMEID_PERSISTENT.equals(SamlConstants.nameIdFormat(app.nameIdFormat()))
+                    ? mapper.findUserByPersistentId(tenantId, app.id(), nameId)
+                    : mapper.findUserIdByLogin(tenantId, nameId);
+            return userId == null ? List.<UUID>of() : mapper.findLiveSessionIds(tenantId, userId).stream()
+                    .filter(id -> indexes.contains(sessionIndex(id, app))).toList();
+        });
+        named.forEach(id -> sessions.end(ctx.actor(), id));
+        return !named.isEmpty();
+    }
+
+    private SamlOutcome noPassive(RequestContext ctx, ApplicationRow app, SamlEndpoints endpoints, String requestId,
+            String acs, String relayState) {
+        recordFailure(ctx, ACTION_SSO, app.id().toString(), "no_passive");
+        log.info("SAML passive sign-in without session: tenant={} app={}", ctx.tenant().id(), app.id());
+        String response = SamlResponses.noPassive(endpoints.entityId(), acs, requestId,
+                keys.signingCredential(ctx.tenant().id()));
+        return new SamlOutcome.Post(acs, SamlConstants.PARAM_RESPONSE, response, relayState);
+    }
+
+    private PendingRequest take(UUID tenantId, ApplicationRow app, String pendingId) {
+        PendingRequest taken = db.inTransaction(s -> s.getMapper(SamlMapper.class)
+                .takePendingRequest(tenantId, app.id(), pendingId));
+        if (taken == null) {
+            throw expiredPending();
+        }
+        return taken;
+    }
+
+    /**
+     * Parks the request and sends the browser to the sign-in page, or (when {@code toSignIn} is
+     * false) back to this server by GET so its session cookie shows, then to the sign-in page if
+     * there is none.
+     */
+    private SamlOutcome park(RequestContext ctx, ApplicationRow app, String requestId, String acs,
+            String relayState, boolean force, boolean passive, boolean toSignIn) {
         String id = Secrets.randomToken(24);
         OffsetDateTime expires = OffsetDateTime.now(ZoneOffset.UTC).plus(PENDING_LIFETIME);
         PendingRequest pending = new PendingRequest(id, ctx.tenant().id(), app.id(), requestId, acs, relayState, force,
-                null, expires);
+                passive, null, expires);
         db.runInTransaction(s -> {
             SamlMapper mapper = s.getMapper(SamlMapper.class);
             if (ThreadLocalRandom.current().nextInt(64) == 0) {
@@ -239,7 +292,8 @@ public final class SamlService {
             }
             mapper.insertPendingRequest(pending);
         });
-        return new SamlOutcome.Redirect(SamlEndpoints.signInPath(SamlEndpoints.continuePath(app.id(), id), force));
+        String back = SamlEndpoints.continuePath(app.id(), id);
+        return new SamlOutcome.Redirect(toSignIn ? SamlEndpoints.signInPath(back, force) : back);
     }
 
     /** Decodes the message, then checks kind, issuer, signature, destination and age. */
@@ -393,8 +447,8 @@ public final class SamlService {
     }
 
     /** The SessionIndex given to one SP: derived from the session, but not its id, and different per SP. */
-    static String sessionIndex(SsoSession session, ApplicationRow app) {
-        byte[] digest = Secrets.sha256((session.sessionId() + ":" + app.id()).getBytes(StandardCharsets.UTF_8));
+    static String sessionIndex(UUID sessionId, ApplicationRow app) {
+        byte[] digest = Secrets.sha256((sessionId + ":" + app.id()).getBytes(StandardCharsets.UTF_8));
         return "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 32);
     }
 
