@@ -23,6 +23,7 @@ import dev.justiam.server.groups.GroupService;
 import dev.justiam.server.groups.GroupsResource;
 import dev.justiam.server.http.AccessLogFilter;
 import dev.justiam.server.http.ErrorMapper;
+import dev.justiam.server.http.JsonErrorHandler;
 import dev.justiam.server.http.JsonMapperProvider;
 import dev.justiam.server.http.TenantFilter;
 import dev.justiam.server.http.TimeParamConverters;
@@ -52,6 +53,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -68,6 +70,7 @@ public final class JustIam implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(JustIam.class);
     private static final Duration GRACE = Duration.ofSeconds(10);
+    private static final long MAX_REQUEST_BYTES = 1024 * 1024;
 
     private final Config config;
     private EmbeddedPostgres embedded;
@@ -225,7 +228,12 @@ public final class JustIam implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler("/");
         context.addFilter(new FilterHolder(new AccessLogFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("jersey", new ServletContainer(rc)), "/*");
-        http.setHandler(new GracefulHandler(context));
+        context.setErrorHandler(new JsonErrorHandler());
+        http.setErrorHandler(new JsonErrorHandler());
+        // Request bodies are small JSON documents or forms; anything larger is refused before it is read.
+        SizeLimitHandler sizeLimit = new SizeLimitHandler(MAX_REQUEST_BYTES, -1);
+        sizeLimit.setHandler(context);
+        http.setHandler(new GracefulHandler(sizeLimit));
         http.setStopTimeout(GRACE.toMillis());
         try {
             http.start();

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import dev.justiam.server.common.PageRequest;
+import dev.justiam.server.common.Text;
 import dev.justiam.server.common.PageResult;
 import dev.justiam.server.db.Database;
 import dev.justiam.server.http.ApiException;
@@ -20,9 +21,14 @@ public final class AuditQueries {
 
     public PageResult<AuditRow> list(UUID tenantId, PageRequest page, UUID actorId, String action, String targetType,
             String targetId, String result, OffsetDateTime from, OffsetDateTime to) {
+        ValidationErrors errors = new ValidationErrors();
+        filterText(errors, "action", action, 100);
+        filterText(errors, "target_type", targetType, 50);
+        filterText(errors, "target_id", targetId, 100);
         if (from != null && to != null && !from.isBefore(to)) {
-            throw ValidationErrors.single("from", "must be before to");
+            errors.add("from", "must be before to");
         }
+        errors.throwIfAny();
         AuditQuery q = new AuditQuery(tenantId, actorId, blankToNull(action), blankToNull(targetType),
                 blankToNull(targetId), result, from, to, page.limit(), page.offset());
         return db.read(s -> {
@@ -37,6 +43,12 @@ public final class AuditQueries {
             throw ApiException.notFound("Audit record");
         }
         return row;
+    }
+
+    private static void filterText(ValidationErrors errors, String field, String value, int max) {
+        if (value != null && (value.length() > max || Text.hasControlCharacters(value))) {
+            errors.add(field, "must be at most " + max + " characters without control characters");
+        }
     }
 
     private static String blankToNull(String s) {

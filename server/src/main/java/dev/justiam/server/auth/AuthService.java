@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import dev.justiam.server.audit.Actor;
 import dev.justiam.server.audit.AuditLog;
+import dev.justiam.server.common.Text;
 import dev.justiam.server.db.Database;
 import dev.justiam.server.http.ApiException;
 import dev.justiam.server.users.UserMapper;
@@ -23,6 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class AuthService {
 
     private static final Logger log = LoggerFactory.getLogger(AuthService.class);
+
+    private static final int MAX_LOGIN = 320;
 
     private final Database db;
     private final PasswordHasher hasher;
@@ -75,7 +78,11 @@ public final class AuthService {
         if (login == null || login.isBlank() || password == null) {
             throw invalidCredentials();
         }
-        UserRow found = db.read(s -> s.getMapper(UserMapper.class).findUserByLogin(anonymous.tenantId(), login.trim()));
+        // A login no user can have (too long, control characters) is an unknown user, not a bad request.
+        boolean possible = login.length() <= MAX_LOGIN && !Text.hasControlCharacters(login);
+        UserRow found = possible
+                ? db.read(s -> s.getMapper(UserMapper.class).findUserByLogin(anonymous.tenantId(), login.trim()))
+                : null;
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 
         if (found != null && found.isLocked(now)) {
@@ -169,6 +176,6 @@ public final class AuthService {
     }
 
     private static String truncate(String s) {
-        return s.length() <= 100 ? s : s.substring(0, 100);
+        return Text.printable(s, 100);
     }
 }

@@ -56,19 +56,7 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
 
     private static Response fromStatus(WebApplicationException w) {
         int status = w.getResponse().getStatus();
-        Response base = switch (status) {
-            case 400 -> ErrorEnvelope.response(400, "bad_request", "The request is malformed.", null);
-            case 401 -> ErrorEnvelope.response(401, "unauthenticated", "A valid bearer token is required.", null);
-            case 403 -> ErrorEnvelope.response(403, "forbidden", "Forbidden.", null);
-            case 404 -> ErrorEnvelope.response(404, "not_found", "Not found.", null);
-            case 405 -> ErrorEnvelope.response(405, "method_not_allowed", "Method not allowed for this path.", null);
-            case 406 -> ErrorEnvelope.response(406, "not_acceptable", "Only application/json responses are offered.",
-                    null);
-            case 415 -> ErrorEnvelope.response(415, "unsupported_media_type",
-                    "Content type must be application/json.", null);
-            default -> ErrorEnvelope.response(status, status >= 500 ? "internal_error" : "bad_request",
-                    status >= 500 ? "An unexpected error occurred." : "The request cannot be served.", null);
-        };
+        Response base = ErrorEnvelope.forStatus(status);
         if (w instanceof NotAllowedException && w.getResponse().getHeaderString("Allow") != null) {
             return Response.fromResponse(base).header("Allow", w.getResponse().getHeaderString("Allow")).build();
         }
@@ -95,6 +83,10 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
             return ErrorEnvelope.response(400, "validation_failed", "The request has invalid fields.",
                     Map.of("fields", Map.of(field, "has the wrong type or format")));
+        }
+        if (json instanceof JsonMappingException) {
+            return ErrorEnvelope.response(400, "validation_failed", "The request has invalid fields.",
+                    Map.of("fields", Map.of("body", "must be a JSON object of the documented shape")));
         }
         return ErrorEnvelope.response(400, "malformed_json", "The request body is not valid JSON.", null);
     }

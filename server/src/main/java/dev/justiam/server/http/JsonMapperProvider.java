@@ -5,14 +5,17 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * The one JSON configuration: strict on input (unknown fields, trailing tokens, "1" for a number and
- * "true" for a boolean are all refused), RFC 3339 strings for times, absent fields for nulls.
+ * The one JSON configuration: strict on input (unknown fields, trailing tokens, "1" for a number,
+ * "true" for a boolean and 5 for a string are all refused), RFC 3339 strings for times, absent fields for nulls.
  */
 @Provider
 public final class JsonMapperProvider implements ContextResolver<ObjectMapper> {
@@ -27,6 +30,10 @@ public final class JsonMapperProvider implements ContextResolver<ObjectMapper> {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .withCoercionConfig(LogicalType.Textual, c -> c
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
 
     @Override

@@ -2,6 +2,7 @@ package dev.justiam.server.users;
 
 import java.util.regex.Pattern;
 
+import dev.justiam.server.common.Text;
 import dev.justiam.server.http.ValidationErrors;
 
 /** The rules for user fields, shared by create, update and self-service. */
@@ -26,13 +27,14 @@ public final class UserFields {
     }
 
     public static void email(ValidationErrors errors, String value) {
-        if (value != null && (value.length() > 320 || !EMAIL.matcher(value).matches())) {
+        if (value != null && (value.length() > 320 || Text.hasControlCharacters(value)
+                || !EMAIL.matcher(value).matches())) {
             errors.add("email", "must be a valid email address");
         }
     }
 
     public static void text(ValidationErrors errors, String field, String value, int max) {
-        if (value != null && (value.length() > max || value.chars().anyMatch(c -> c < 0x20))) {
+        if (value != null && (value.length() > max || Text.hasControlCharacters(value))) {
             errors.add(field, "must be at most " + max + " characters without control characters");
         }
     }
