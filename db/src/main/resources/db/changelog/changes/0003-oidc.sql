@@ -63,3 +63,13 @@ CREATE TABLE oauth_consents (
     granted_at      timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (user_id, application_id)
 );
+
+--changeset justiam:0003-oauth-client-assertions
+-- jti values of private_key_jwt client assertions already accepted, kept until they expire, so a
+-- captured assertion cannot be replayed (RFC 7523 §3).
+CREATE TABLE oauth_client_assertions (
+    application_id  uuid NOT NULL REFERENCES applications (id) ON DELETE CASCADE,
+    jti_hash        text NOT NULL,
+    expires_at      timestamptz NOT NULL,
+    PRIMARY KEY (application_id, jti_hash)
+);

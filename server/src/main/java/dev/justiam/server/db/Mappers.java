@@ -8,6 +8,7 @@ import dev.justiam.server.auth.SessionMapper;
 import dev.justiam.server.groups.GroupMapper;
 import dev.justiam.server.keys.SigningKeyMapper;
 import dev.justiam.server.mappings.AppMappingMapper;
+import dev.justiam.server.oidc.OidcMapper;
 import dev.justiam.server.roles.AdminRoleMapper;
 import dev.justiam.server.saml.SamlMapper;
 import dev.justiam.server.tenancy.TenantMapper;
@@ -28,7 +29,8 @@ final class Mappers {
             ApplicationMapper.class,
             AppMappingMapper.class,
             SamlMapper.class,
-            WebMapper.class);
+            WebMapper.class,
+            OidcMapper.class);
 
     private Mappers() {
     }
