@@ -252,6 +252,28 @@ await step("a second sign-in in the same browser needs no password", async () =>
   assert.equal(again.nameID, env("SAML_EMAIL"));
 });
 
+await step("SP-initiated sign-in over HTTP-POST with an enveloped XML signature", async () => {
+  // The HTTP-POST binding carries plain base64, no DEFLATE (SAML Bindings 3.5.4).
+  const postSp = new SAML({ ...spOptions, authnRequestBinding: "HTTP-POST", skipRequestCompression: true });
+  const html = await postSp.getAuthorizeFormAsync("relay-state-post", undefined, {});
+  const request = postForm(html);
+  assert.equal(request.action, idpA.sso);
+  const xml = Buffer.from(request.fields.SAMLRequest, "base64").toString("utf8");
+  assert.match(xml, /<(\w+:)?Signature /, "node-saml signed the request XML");
+  const res = await browser.request(request.action, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(request.fields).toString(),
+  });
+  const page = res.status === 303
+    ? await browser.follow(new URL(res.headers.get("location"), BASE).toString())
+    : { status: res.status, url: request.action, body: await res.text() };
+  const form = postForm(page.body);
+  assert.equal(form.fields.RelayState, "relay-state-post");
+  const { profile: p } = await postSp.validatePostResponseAsync({ SAMLResponse: form.fields.SAMLResponse });
+  assert.equal(p.inResponseTo, xml.match(/ID="([^"]+)"/)[1]);
+});
+
 await step("ForceAuthn asks for the password again", async () => {
   const forced = new SAML({ ...spOptions, forceAuthn: true });
   const url = await forced.getAuthorizeUrlAsync("relay-state-4", undefined, {});

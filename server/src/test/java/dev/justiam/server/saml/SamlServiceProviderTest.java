@@ -10,13 +10,15 @@ import dev.justiam.server.saml.SamlFixtures.Sp;
 import dev.justiam.server.saml.SamlFixtures.SpKeys;
 import dev.justiam.server.testing.Api;
 import dev.justiam.server.testing.NodeScripts;
+import dev.justiam.server.testing.OidcClients;
 import dev.justiam.server.testing.TestServer;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole IdP driven by an SP library nobody here wrote (@node-saml/node-saml): SP-initiated
- * sign-in through the sign-in form, single sign-on, ForceAuthn, IsPassive, IdP-initiated sign-in and
- * single logout, with node-saml validating every response against our metadata.
+ * The whole IdP driven by an SP library nobody here wrote (@node-saml/node-saml): a person signed
+ * in to an OIDC client reaches SAML applications without a password; SP-initiated sign-in over
+ * both bindings, ForceAuthn through the sign-in form, IsPassive, IdP-initiated sign-in and single
+ * logout, with node-saml validating every response against our metadata.
  */
 class SamlServiceProviderTest {
 
@@ -70,6 +72,10 @@ class SamlServiceProviderTest {
         env.put("IDP_INIT_APP_ID", idpInitiated.id());
         env.put("IDP_INIT_ENTITY_ID", idpInitiated.entityId());
         env.put("IDP_INIT_ACS_URL", idpInitiated.acsUrl());
+        // The person signs in to an OIDC client first; the SAML applications must not ask again.
+        OidcClients.Client oidc = OidcClients.publicClient().create();
+        env.put("OIDC_CLIENT_ID", oidc.clientId());
+        env.put("OIDC_REDIRECT_URI", oidc.redirectUri());
         NodeScripts.run("saml-sp.mjs", env);
 
         // Sign-ins and the logout are in the audit log, and the session lists the application.
