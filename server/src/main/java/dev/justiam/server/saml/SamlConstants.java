@@ -1,7 +1,9 @@
 package dev.justiam.server.saml;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+
+import dev.justiam.server.applications.NameIdFormat;
 
 /** Every SAML URN and parameter name JustIAM uses, written once. */
 public final class SamlConstants {
@@ -16,13 +18,9 @@ public final class SamlConstants {
     public static final String BINDING_REDIRECT = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect";
     public static final String BINDING_POST = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST";
 
-    // NameID formats (SAML Core 8.3).
-    public static final String NAMEID_UNSPECIFIED = "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified";
-    public static final String NAMEID_EMAIL = "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress";
-    public static final String NAMEID_PERSISTENT = "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent";
-    public static final String NAMEID_TRANSIENT = "urn:oasis:names:tc:SAML:2.0:nameid-format:transient";
+    // NameID formats (SAML Core 8.3) are the applications' NameIdFormat values.
     public static final List<String> NAMEID_FORMATS =
-            List.of(NAMEID_EMAIL, NAMEID_PERSISTENT, NAMEID_TRANSIENT, NAMEID_UNSPECIFIED);
+            Arrays.stream(NameIdFormat.values()).map(NameIdFormat::urn).toList();
 
     // Status codes (SAML Core 3.2.2.2).
     public static final String STATUS_SUCCESS = "urn:oasis:names:tc:SAML:2.0:status:Success";
@@ -52,24 +50,10 @@ public final class SamlConstants {
     private SamlConstants() {
     }
 
-    /**
-     * The NameID format URN of an application's stored setting, which may be a short name
-     * ({@code emailAddress}, {@code email}, {@code persistent}, {@code transient}, {@code unspecified})
-     * or the URN itself. Anything else is unspecified.
-     */
-    public static String nameIdFormat(String stored) {
-        if (stored == null || stored.isBlank()) {
-            return NAMEID_UNSPECIFIED;
-        }
-        if (NAMEID_FORMATS.contains(stored)) {
-            return stored;
-        }
-        return switch (stored.toLowerCase(Locale.ROOT)) {
-            case "email", "emailaddress", "email_address" -> NAMEID_EMAIL;
-            case "persistent" -> NAMEID_PERSISTENT;
-            case "transient" -> NAMEID_TRANSIENT;
-            default -> NAMEID_UNSPECIFIED;
-        };
+    /** The NameID format of an application's stored setting (a URN); unspecified when unknown. */
+    public static NameIdFormat nameIdFormat(String stored) {
+        return stored == null ? NameIdFormat.UNSPECIFIED
+                : NameIdFormat.fromUrn(stored).orElse(NameIdFormat.UNSPECIFIED);
     }
 
     /** The JCA name of a redirect-binding signature algorithm; null for one we do not accept. */

@@ -18,7 +18,9 @@ import org.keycloak.dom.saml.v2.SAML2Object;
 import org.keycloak.saml.common.exceptions.ParsingException;
 import org.keycloak.saml.processing.core.parsers.saml.SAMLParser;
 import org.w3c.dom.Document;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 /**
  * Turns an inbound message into XML and a parsed SAML object: base64, DEFLATE for the redirect
@@ -33,6 +35,24 @@ public final class SamlMessages {
     static final int MAX_XML_BYTES = 100_000;
 
     private static final DocumentBuilderFactory FACTORY = hardenedFactory();
+    /** Parse errors become exceptions, and nothing is printed to the console. */
+    private static final ErrorHandler SILENT = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e;
+        }
+    };
+    /** A DocumentBuilder is not thread-safe; each thread keeps one and resets it. */
+    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(SamlMessages::newBuilder);
 
     public record Decoded(Document document, SAML2Object message) {
     }
@@ -106,13 +126,14 @@ public final class SamlMessages {
         }
         Document document;
         try {
-            DocumentBuilder builder = FACTORY.newDocumentBuilder();
+            DocumentBuilder builder = BUILDER.get();
+            builder.reset();
             builder.setEntityResolver((publicId, systemId) -> {
                 throw new SAXException("External entities are not resolved");
             });
-            builder.setErrorHandler(null);
+            builder.setErrorHandler(SILENT);
             document = builder.parse(new ByteArrayInputStream(xml));
-        } catch (SAXException | IOException | ParserConfigurationException e) {
+        } catch (SAXException | IOException e) {
             throw SamlFailure.badRequest("malformed_xml", "The SAML message is not well-formed XML.");
         }
         try {
@@ -126,6 +147,14 @@ public final class SamlMessages {
                 throw f;
             }
             throw SamlFailure.badRequest("malformed_message", "The SAML message is not a valid SAML 2.0 message.");
+        }
+    }
+
+    private static DocumentBuilder newBuilder() {
+        try {
+            return FACTORY.newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("XML parser cannot be created", e);
         }
     }
 

@@ -18,6 +18,7 @@ import javax.xml.datatype.XMLGregorianCalendar;
 
 import dev.justiam.server.applications.ApplicationMapper;
 import dev.justiam.server.applications.ApplicationRow;
+import dev.justiam.server.applications.NameIdFormat;
 import dev.justiam.server.audit.Actor;
 import dev.justiam.server.audit.AuditLog;
 import dev.justiam.server.crypto.Secrets;
@@ -166,6 +167,12 @@ public final class SamlService {
             SamlEndpoints endpoints = SamlEndpoints.of(ctx.publicUrl(), app.id());
             checkRelayState(in.relayState());
             LogoutRequestType request = checkedRequest(app, in, LogoutRequestType.class, endpoints.slo());
+            // SAML Core 3.7.1: a LogoutRequest past its NotOnOrAfter is no longer valid.
+            Instant notOnOrAfter = request.getNotOnOrAfter() == null ? null
+                    : request.getNotOnOrAfter().toGregorianCalendar().toInstant();
+            if (notOnOrAfter != null && !notOnOrAfter.isAfter(Instant.now().minus(CLOCK_SKEW))) {
+                throw SamlFailure.badRequest("request_expired", "The logout request has expired.");
+            }
             if (app.sloUrl() == null || app.sloUrl().isBlank()) {
                 throw SamlFailure.badRequest("no_slo_url",
                         "This application has no single logout address; sign out from JustIAM directly.");
@@ -192,7 +199,7 @@ public final class SamlService {
     private SamlOutcome issue(RequestContext ctx, ApplicationRow app, SamlEndpoints endpoints, SsoSession session,
             String requestId, String acs, String relayState) {
         UUID tenantId = ctx.tenant().id();
-        String format = SamlConstants.nameIdFormat(app.nameIdFormat());
+        NameIdFormat format = SamlConstants.nameIdFormat(app.nameIdFormat());
         SamlResponses.Login login = db.inTransaction(s -> {
             UserRow user = s.getMapper(UserMapper.class).findUserById(tenantId, session.userId());
             if (user == null || user.isDisabled()) {
@@ -213,9 +220,10 @@ public final class SamlService {
             details.put("unsolicited", requestId == null);
             audit.record(s, ctx.actor().as(user.id(), user.username())
                     .success(ACTION_SSO, TARGET_APPLICATION, app.id(), details));
-            return new SamlResponses.Login(endpoints.entityId(), app.entityId(), acs, requestId, format, nameId,
+            return new SamlResponses.Login(endpoints.entityId(), app.entityId(), acs, requestId, format.urn(), nameId,
                     session.authTime(), sessionIndex(session.sessionId(), app), attributes, app.signResponse(),
-                    app.signAssertion());
+                    // Something is always signed: with neither chosen, the assertion is.
+                    app.signAssertion() || !app.signResponse());
         });
         sessions.recordApplication(tenantId, session.sessionId(), app.id());
         log.info("SAML sign-in: tenant={} app={} user={} unsolicited={}", tenantId, app.id(), session.userId(),
@@ -246,7 +254,7 @@ public final class SamlService {
         String nameId = request.getNameID().getValue();
         List<UUID> named = db.read(s -> {
             SamlMapper mapper = s.getMapper(SamlMapper.class);
-            UUID userId = SamlConstants.NAMEID_PERSISTENT.equals(SamlConstants.nameIdFormat(app.nameIdFormat()))
+            UUID userId = SamlConstants.nameIdFormat(app.nameIdFormat()) == NameIdFormat.PERSISTENT
                     ? mapper.findUserByPersistentId(tenantId, app.id(), nameId)
                     : mapper.findUserIdByLogin(tenantId, nameId);
             return userId == null ? List.<UUID>of() : mapper.findLiveSessionIds(tenantId, userId).stream()
@@ -324,7 +332,11 @@ public final class SamlService {
             SamlSignatures.verify(in, decoded.document(), certificate.getPublicKey(), SamlConstants.PARAM_REQUEST);
         }
 
-        // SAML Core 3.2.1 and SAML Bindings 3.4.5.2: a Destination, when given, must be where it arrived.
+        // SAML Bindings 3.4.5.2 and 3.5.5.2: a signed message must name its Destination.
+        if (signed && request.getDestination() == null) {
+            throw SamlFailure.badRequest("destination_missing", "The signed request does not name its destination.");
+        }
+        // SAML Core 3.2.1: a Destination, when given, must be where the message arrived.
         if (request.getDestination() != null && !endpoint.equals(request.getDestination().toString())) {
             throw SamlFailure.badRequest("destination_mismatch", "The request was meant for another address.");
         }
@@ -414,19 +426,19 @@ public final class SamlService {
         return app;
     }
 
-    private static String nameId(SqlSession s, ApplicationRow app, UserRow user, String format) {
+    private static String nameId(SqlSession s, ApplicationRow app, UserRow user, NameIdFormat format) {
         return switch (format) {
-            case SamlConstants.NAMEID_EMAIL -> {
+            case EMAIL -> {
                 if (user.email() == null || user.email().isBlank()) {
                     throw SamlFailure.forbidden("no_email",
                             "This application identifies people by email address, and your account has none.");
                 }
                 yield user.email();
             }
-            case SamlConstants.NAMEID_PERSISTENT -> persistentId(s, app, user);
+            case PERSISTENT -> persistentId(s, app, user);
             // SAML Core 8.3.8: a transient identifier is new for every assertion.
-            case SamlConstants.NAMEID_TRANSIENT -> "_" + Secrets.randomToken(20);
-            default -> user.username();
+            case TRANSIENT -> "_" + Secrets.randomToken(20);
+            case UNSPECIFIED -> user.username();
         };
     }
 

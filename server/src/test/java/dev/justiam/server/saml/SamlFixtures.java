@@ -114,7 +114,8 @@ final class SamlFixtures {
     static String deflateBase64(byte[] data) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (DeflaterOutputStream z = new DeflaterOutputStream(out, new Deflater(Deflater.BEST_COMPRESSION, true))) {
+            Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+            try (DeflaterOutputStream z = new DeflaterOutputStream(out, deflater)) {
                 z.write(data);
             }
             return Base64.getEncoder().encodeToString(out.toByteArray());

@@ -189,7 +189,7 @@ class SamlIdpErrorsTest {
         assertTrue(xml.contains("entityID=\"" + TestServer.baseUrl() + "/saml/" + sp.id() + "/metadata\""));
         assertTrue(xml.contains("Location=\"" + sp.ssoUrl() + "\""));
         assertTrue(xml.contains("Location=\"" + sp.sloEndpointUrl() + "\""));
-        assertTrue(xml.contains(SamlConstants.NAMEID_PERSISTENT));
+        assertTrue(xml.contains(dev.justiam.server.applications.NameIdFormat.PERSISTENT.urn()));
         assertEquals(2, xml.split("<ds:X509Certificate>", -1).length - 1, "active and next certificates");
     }
 
