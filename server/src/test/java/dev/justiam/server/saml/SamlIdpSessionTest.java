@@ -119,16 +119,69 @@ class SamlIdpSessionTest {
         Sp sp = SamlFixtures.createSp(admin, Map.of("idp_initiated_allowed", true, "sign_response", true), false);
         List<String> before = certificates(sp);
         Browser browser = signedIn();
-        assertTrue(responseXml(browser, sp).contains(before.get(0)), "the active key signs");
+        assertTrue(compact(responseXml(browser, sp)).contains(before.get(0)), "the active key signs");
 
         Api.as(admin).post("/api/v1/settings/keys/rotate").then().statusCode(200);
 
         List<String> after = certificates(sp);
         assertEquals(before.get(1), after.get(0), "the published next key now signs");
         assertNotEquals(before.get(1), after.get(1), "a new next key is published");
-        String xml = responseXml(browser, sp);
+        String xml = compact(responseXml(browser, sp));
         assertTrue(xml.contains(after.get(0)));
         assertTrue(!xml.contains(before.get(0)));
+    }
+
+    @Test
+    void idpInitiatedWhenSignedInThenResponseHasEveryElementTheSsoProfileNeeds() throws Exception {
+        Sp sp = SamlFixtures.createSp(admin, Map.of("idp_initiated_allowed", true, "sign_response", true,
+                "sign_assertion", true, "name_id_format", "unspecified",
+                "attribute_mappings", List.of(Map.of("name", "uid", "source", "username"))), false);
+        Document doc = parse(responseXml(signedIn(), sp));
+        Element response = doc.getDocumentElement();
+        String idp = TestServer.baseUrl() + "/saml/" + sp.id() + "/metadata";
+
+        assertEquals("Response", response.getLocalName());
+        assertEquals(sp.acsUrl(), response.getAttribute("Destination"));
+        assertEquals("", response.getAttribute("InResponseTo"), "unsolicited");
+        assertEquals(SamlConstants.STATUS_SUCCESS, first(doc, SamlConstants.NS_PROTOCOL, "StatusCode")
+                .getAttribute("Value"));
+        assertEquals(idp, first(doc, SamlConstants.NS_ASSERTION, "Issuer").getTextContent());
+
+        Element nameId = first(doc, SamlConstants.NS_ASSERTION, "NameID");
+        assertEquals(username, nameId.getTextContent());
+        Element confirmation = first(doc, SamlConstants.NS_ASSERTION, "SubjectConfirmation");
+        assertEquals(SamlConstants.CONFIRMATION_BEARER, confirmation.getAttribute("Method"));
+        Element data = first(doc, SamlConstants.NS_ASSERTION, "SubjectConfirmationData");
+        assertEquals(sp.acsUrl(), data.getAttribute("Recipient"));
+        assertTrue(!data.getAttribute("NotOnOrAfter").isEmpty());
+        assertEquals("", data.getAttribute("NotBefore"), "SAML Profiles 4.1.4.2: no NotBefore for bearer");
+
+        Element conditions = first(doc, SamlConstants.NS_ASSERTION, "Conditions");
+        assertTrue(!conditions.getAttribute("NotBefore").isEmpty());
+        assertTrue(!conditions.getAttribute("NotOnOrAfter").isEmpty());
+        assertEquals(sp.entityId(), first(doc, SamlConstants.NS_ASSERTION, "Audience").getTextContent());
+
+        Element authn = first(doc, SamlConstants.NS_ASSERTION, "AuthnStatement");
+        assertTrue(!authn.getAttribute("AuthnInstant").isEmpty());
+        assertTrue(authn.getAttribute("SessionIndex").startsWith("_"));
+        assertEquals(SamlConstants.AUTHN_CONTEXT_PASSWORD_PROTECTED_TRANSPORT,
+                first(doc, SamlConstants.NS_ASSERTION, "AuthnContextClassRef").getTextContent());
+        Element attribute = first(doc, SamlConstants.NS_ASSERTION, "Attribute");
+        assertEquals("uid", attribute.getAttribute("Name"));
+        assertEquals(username, first(doc, SamlConstants.NS_ASSERTION, "AttributeValue").getTextContent());
+
+        // Response and assertion each signed, RSA-SHA256 over exclusive canonicalisation.
+        assertEquals(2, doc.getElementsByTagNameNS(SamlConstants.NS_DSIG, "Signature").getLength());
+        assertEquals(SamlConstants.SIG_RSA_SHA256, first(doc, SamlConstants.NS_DSIG, "SignatureMethod")
+                .getAttribute("Algorithm"));
+        assertEquals(CanonicalizationMethod.EXCLUSIVE, first(doc, SamlConstants.NS_DSIG, "CanonicalizationMethod")
+                .getAttribute("Algorithm"));
+    }
+
+    private static Element first(Document doc, String ns, String name) {
+        Element e = (Element) doc.getElementsByTagNameNS(ns, name).item(0);
+        assertTrue(e != null, name + " is present");
+        return e;
     }
 
     private static List<String> certificates(Sp sp) {
@@ -150,7 +203,11 @@ class SamlIdpSessionTest {
         assertTrue(m.find(), "auto-post form with a SAMLResponse");
         String encoded = m.group(1).replace("&#61;", "=").replace("&#x3D;", "=").replace("&#43;", "+")
                 .replace("&#x2B;", "+").replace("&#47;", "/").replace("&#x2F;", "/");
-        return new String(Base64.getMimeDecoder().decode(encoded), StandardCharsets.UTF_8).replaceAll("\\s", "");
+        return new String(Base64.getMimeDecoder().decode(encoded), StandardCharsets.UTF_8);
+    }
+
+    private static String compact(String xml) {
+        return xml.replaceAll("\\s", "");
     }
 
     private static Response post(Sp sp, Document request) throws Exception {
