@@ -178,6 +178,35 @@ class SamlIdpSessionTest {
                 .getAttribute("Algorithm"));
     }
 
+    @Test
+    void sloWhenPostedWithoutTheSessionCookieThenNameIdAndSessionIndexEndTheSession() throws Exception {
+        Sp sp = SamlFixtures.createSp(admin, Map.of("idp_initiated_allowed", true, "name_id_format", "persistent"),
+                false);
+        Browser browser = signedIn();
+        Document response = parse(responseXml(browser, sp));
+        String nameId = first(response, SamlConstants.NS_ASSERTION, "NameID").getTextContent();
+        String sessionIndex = first(response, SamlConstants.NS_ASSERTION, "AuthnStatement")
+                .getAttribute("SessionIndex");
+
+        String id = SamlFixtures.newId();
+        String logout = "<samlp:LogoutRequest xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" "
+                + "xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\" ID=\"" + id + "\" Version=\"2.0\" "
+                + "IssueInstant=\"" + java.time.Instant.now() + "\" Destination=\"" + sp.sloEndpointUrl() + "\">"
+                + "<saml:Issuer>" + sp.entityId() + "</saml:Issuer>"
+                + "<saml:NameID Format=\"urn:oasis:names:tc:SAML:2.0:nameid-format:persistent\">" + nameId
+                + "</saml:NameID><samlp:SessionIndex>" + sessionIndex + "</samlp:SessionIndex>"
+                + "</samlp:LogoutRequest>";
+        Response answer = RestAssured.given().baseUri(TestServer.baseUrl()).formParam("SAMLRequest",
+                SamlFixtures.base64(logout)).formParam("RelayState", "gone").post(sp.slo());
+        answer.then().statusCode(200).body(containsString("action=\"" + sp.sloUrl() + "\""),
+                containsString("name=\"SAMLResponse\""));
+
+        browser.get("/saml/" + sp.id() + "/init").then().statusCode(303)
+                .header("Location", containsString("/login?return_to="));
+        Api.as(admin).queryParam("action", SamlService.ACTION_SLO).queryParam("target_id", sp.id())
+                .get("/api/v1/audit-logs").then().statusCode(200).body("data.details.session_ended", hasItem(true));
+    }
+
     private static Element first(Document doc, String ns, String name) {
         Element e = (Element) doc.getElementsByTagNameNS(ns, name).item(0);
         assertTrue(e != null, name + " is present");
