@@ -1,10 +1,16 @@
 package dev.justiam.server.saml;
 
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import dev.justiam.server.saml.SamlFixtures.Sp;
 import dev.justiam.server.saml.SamlFixtures.SpKeys;
@@ -82,7 +88,20 @@ class SamlServiceProviderTest {
         Api.as(admin).queryParam("action", SamlService.ACTION_SSO).queryParam("target_id", sp.id())
                 .queryParam("result", "success").get("/api/v1/audit-logs").then().statusCode(200)
                 .body("data.actor_id", hasItem(userId));
+        assertTrue(sessionsUsedFor(sp.id()) > 0, "the SSO session records the SAML application");
         Api.as(admin).queryParam("action", SamlService.ACTION_SLO).queryParam("target_id", sp.id())
                 .get("/api/v1/audit-logs").then().statusCode(200).body("data.result", hasItem("success"));
+    }
+
+    private static int sessionsUsedFor(String appId) throws Exception {
+        try (Connection c = TestServer.shared().database().dataSource().getConnection();
+                PreparedStatement q = c.prepareStatement(
+                        "SELECT count(*) FROM session_applications WHERE application_id = ?")) {
+            q.setObject(1, UUID.fromString(appId));
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 }
