@@ -174,6 +174,22 @@ class SamlIdpErrorsTest {
     }
 
     @Test
+    void ssoWhenDestinationIsAnotherAddressThenErrorPage() {
+        String xml = SamlFixtures.authnRequest(sp, SamlFixtures.newId())
+                .replace("Destination=\"" + sp.ssoUrl() + "\"", "Destination=\"https://other-idp.example.test/sso\"");
+        assertRefused(redirect(sp, SamlFixtures.redirectQuery("SAMLRequest", xml, null, null)), 400, sp.id(),
+                "destination_mismatch");
+    }
+
+    @Test
+    void ssoWhenIssueInstantInTheFutureThenErrorPage() {
+        String xml = SamlFixtures.authnRequest(sp, SamlFixtures.newId(), Instant.now().plus(Duration.ofHours(1)),
+                sp.acsUrl());
+        assertRefused(redirect(sp, SamlFixtures.redirectQuery("SAMLRequest", xml, null, null)), 400, sp.id(),
+                "request_not_yet_valid");
+    }
+
+    @Test
     void ssoWhenIssueInstantTooOldThenErrorPage() {
         String xml = SamlFixtures.authnRequest(sp, SamlFixtures.newId(), Instant.now().minus(Duration.ofHours(1)),
                 sp.acsUrl());
