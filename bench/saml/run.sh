@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the server jar (no tests), starts it on a free loopback port with its own embedded
 # PostgreSQL under a temporary directory, runs bench.mjs against it, and stops it.
-#   bench/saml/run.sh            (DURATION and CONCURRENCY are passed through)
+#   bench/saml/run.sh            (DURATION and CONCURRENCY are passed through; JAVA_OPTS to the server)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -13,7 +13,7 @@ data="$(mktemp -d /tmp/justiam-bench.XXXXXX)"
 chmod 755 "$data"
 port="${PORT:-18080}"
 export JUSTIAM_ADMIN_PASSWORD="bench-admin-$(date +%s)"
-JUSTIAM_DATA_DIR="$data" JUSTIAM_HTTP_PORT="$port" java -jar server/target/justiam.jar >"$data/server.log" 2>&1 &
+JUSTIAM_DATA_DIR="$data" JUSTIAM_HTTP_PORT="$port" java ${JAVA_OPTS:-} -jar server/target/justiam.jar >"$data/server.log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do
