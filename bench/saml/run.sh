@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the server jar (no tests), starts it on a free loopback port with its own embedded
+# Builds the server jar (no tests), starts it on loopback port PORT (default 18080) with its own embedded
 # PostgreSQL under a temporary directory, runs bench.mjs against it, and stops it.
 #   bench/saml/run.sh            (DURATION and CONCURRENCY are passed through; JAVA_OPTS to the server)
 set -euo pipefail
