@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import dev.justiam.server.http.RequestContext;
 import dev.justiam.server.web.Csrf;
@@ -28,6 +29,8 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The authorization endpoint (RFC 6749 §3.1, OIDC Core §3.1.2), GET and POST, and the consent
@@ -36,6 +39,7 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("/oauth2")
 public final class AuthorizeResource {
 
+    private static final Logger log = LoggerFactory.getLogger(AuthorizeResource.class);
     private static final Set<String> NOT_FORWARDED = Set.of(Csrf.FIELD, "decision");
 
     private final AuthorizeService authorize;
@@ -97,8 +101,9 @@ public final class AuthorizeResource {
 
     private Response handle(MultivaluedMap<String, String> params) {
         RequestContext ctx = RequestContext.of(request);
+        AuthorizationRequest req = null;
         try {
-            AuthorizationRequest req = authorize.validate(ctx, params);
+            req = authorize.validate(ctx, params);
             SsoSession session = sessions.current(request, ctx).orElse(null);
             if (authorize.needsLogin(req, session)) {
                 // OIDC Core §3.1.2.6: prompt=none must not show the sign-in page.
@@ -114,6 +119,14 @@ public final class AuthorizeResource {
             };
         } catch (AuthorizeException e) {
             return failure(ctx, e);
+        } catch (RuntimeException e) {
+            if (req == null) {
+                throw e;
+            }
+            // RFC 6749 §4.1.2.1: once the client is trusted, even an unexpected failure goes back to it.
+            String errorId = UUID.randomUUID().toString();
+            log.error("Authorization request failed, error_id={}", errorId, e);
+            return failure(ctx, AuthorizeException.redirect(req, OAuth2.SERVER_ERROR, "error_id " + errorId));
         }
     }
 

@@ -38,6 +38,13 @@ public interface OidcMapper {
 
     List<String> findGroupNamesOfUser(@Param("tenantId") UUID tenantId, @Param("userId") UUID userId);
 
+    /** Removes codes, tokens and assertion ids that expired before {@code before}; returns how many. */
+    int deleteExpiredCodes(@Param("before") OffsetDateTime before);
+
+    int deleteExpiredTokens(@Param("before") OffsetDateTime before);
+
+    int deleteExpiredClientAssertions(@Param("before") OffsetDateTime before);
+
     /** 1 when this assertion id is new for the client, 0 when it was seen before (a replay). */
     int insertClientAssertion(@Param("applicationId") UUID applicationId, @Param("jtiHash") String jtiHash,
             @Param("expiresAt") OffsetDateTime expiresAt);

@@ -73,6 +73,14 @@ public final class TokenResource {
         return Response.ok(issued.toJson()).cacheControl(OAuthErrors.NO_STORE).header("Pragma", "no-cache").build();
     }
 
+    /** RFC 6749 §3.2: the request is form-encoded; anything else is a malformed request, not a 415. */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response notForm() {
+        throw OAuthErrors.badRequest(OAuth2.INVALID_REQUEST, "the request must be application/x-www-form-urlencoded");
+    }
+
     private static String required(MultivaluedMap<String, String> form, String name) {
         String value = Params.single(form, name);
         if (value == null) {

@@ -129,6 +129,9 @@ public final class TokenService {
                 int revoked = m.revokeFamily(ctx.tenant().id(), row.familyId());
                 log.warn("Authorization code replayed; revoked {} tokens: tenant={} client={} user={}", revoked,
                         app.tenantId(), app.clientId(), row.userId());
+                audit.record(s, ctx.actor().failure("oauth.code_replayed", "application", app.id(),
+                        Map.of("client_id", app.clientId(), "user_id", row.userId().toString(),
+                                "revoked_tokens", revoked)));
                 return Outcome.fail(OAuth2.INVALID_GRANT, "the authorization code was already used");
             }
             if (row.expiresAt().toInstant().isBefore(Instant.now())) {
@@ -172,6 +175,9 @@ public final class TokenService {
                 int revoked = m.revokeFamily(ctx.tenant().id(), row.familyId());
                 log.warn("Refresh token reused; revoked {} tokens: tenant={} client={} user={}", revoked,
                         app.tenantId(), app.clientId(), row.userId());
+                audit.record(s, ctx.actor().failure("oauth.refresh_token_reused", "application", app.id(),
+                        Map.of("client_id", app.clientId(), "user_id", String.valueOf(row.userId()),
+                                "revoked_tokens", revoked)));
                 return Outcome.fail(OAuth2.INVALID_GRANT, "the refresh token was already used");
             }
             if (row.expiresAt().toInstant().isBefore(Instant.now())) {
@@ -273,6 +279,19 @@ public final class TokenService {
     /** Revokes every token issued through a sign-in session (when it ends). */
     public void revokeSessionTokens(UUID tenantId, UUID sessionId) {
         db.runInTransaction(s -> s.getMapper(OidcMapper.class).revokeSessionTokens(tenantId, sessionId));
+    }
+
+    /**
+     * Deletes codes, tokens and client assertion ids that expired more than a day ago (kept that long
+     * so a late replay is still recognised and answered as one). For the expired-token purge task.
+     */
+    public int purgeExpired() {
+        OffsetDateTime before = utc(Instant.now().minus(Duration.ofDays(1)));
+        return db.inTransaction(s -> {
+            OidcMapper m = s.getMapper(OidcMapper.class);
+            return m.deleteExpiredCodes(before) + m.deleteExpiredTokens(before)
+                    + m.deleteExpiredClientAssertions(before);
+        });
     }
 
     private Optional<TokenRow> findLive(RequestContext ctx, String token) {

@@ -234,6 +234,28 @@ class AuthorizeEndpointTest {
 
         // Remembered: no page the second time, even with prompt=none.
         assertNotNull(OidcFlows.code(b, none));
+
+        // prompt=consent asks again; a scope not yet granted asks again.
+        Map<String, String> again = OidcFlows.params(client);
+        again.put("prompt", "consent");
+        OidcFlows.authorize(b, again).then().statusCode(200).body(containsString("Allow access?"));
+        Map<String, String> wider = OidcFlows.params(client);
+        wider.put("scope", "openid groups");
+        OidcFlows.authorize(b, wider).then().statusCode(200).body(containsString("See the groups you belong to"));
+    }
+
+    @Test
+    void authorizeWhenMaxAgeElapsedThenSignInAgainAndThenCode() throws InterruptedException {
+        OidcClients.Client client = OidcClients.confidential().create();
+        Browser b = signedIn();
+        Thread.sleep(1100);
+        Map<String, String> p = OidcFlows.params(client);
+        p.put("max_age", "0");
+        Response r = OidcFlows.authorize(b, p);
+        r.then().statusCode(303);
+        assertThat(r.getHeader("Location"), containsString("prompt=login"));
+        p.put("max_age", "3600");
+        assertNotNull(OidcFlows.code(b, p));
     }
 
     @Test

@@ -111,6 +111,8 @@ class TokenEndpointTest {
         OidcFlows.introspect(client, first.getString("access_token")).then().body("active", equalTo(false));
         OidcFlows.introspect(client, first.getString("refresh_token")).then().body("active", equalTo(false));
         assertOAuthError(refresh(client, first.getString("refresh_token")), 400, "invalid_grant");
+        assertEquals(1, Api.audit(Map.of("action", "oauth.code_replayed", "target_id", client.appId().toString()))
+                .size());
     }
 
     @Test
@@ -226,6 +228,8 @@ class TokenEndpointTest {
     void tokenWhenRequestMalformedThenRfc6749Errors() {
         OidcClients.Client client = OidcClients.confidential().create();
         assertOAuthError(OidcFlows.tokenRequest(client).post("/oauth2/token"), 400, "invalid_request");
+        assertOAuthError(RestAssured.given().baseUri(TestServer.baseUrl()).contentType("application/json")
+                .body("{\"grant_type\":\"client_credentials\"}").post("/oauth2/token"), 400, "invalid_request");
         assertOAuthError(OidcFlows.tokenRequest(client).formParam("grant_type", "password")
                 .formParam("username", "a").formParam("password", "b").post("/oauth2/token"),
                 400, "unsupported_grant_type");

@@ -87,6 +87,27 @@ class SignInPageTest {
     }
 
     @Test
+    void postLoginWhenTooManyFailuresThenLockoutMessageEvenWithRightPassword() {
+        String user = Api.unique("web");
+        Api.createUser(Api.adminToken(), user, "correct-horse-1");
+        String csrf = csrfOf(browser().get("/login").asString());
+        for (int i = 0; i < 5; i++) {
+            browser().cookie(Csrf.COOKIE, csrf).formParam(Csrf.FIELD, csrf).formParam("username", user)
+                    .formParam("password", "wrong-" + i).post("/login");
+        }
+        Response r = browser().cookie(Csrf.COOKIE, csrf).formParam(Csrf.FIELD, csrf).formParam("username", user)
+                .formParam("password", "correct-horse-1").post("/login");
+        r.then().statusCode(429).body(containsString("account is locked"));
+        org.junit.jupiter.api.Assertions.assertNull(r.getCookie(SsoSessions.COOKIE));
+    }
+
+    @Test
+    void getLoginWhenLoginHintThenPrefilled() {
+        browser().queryParam("login_hint", "alice@example.com").get("/login").then().statusCode(200)
+                .body(containsString("value=\"alice@example.com\""));
+    }
+
+    @Test
     void localPathsWhenNotAPathThenFallback() {
         for (String bad : new String[] {"https://evil.example/", "//evil.example", "/\\evil.example", "evil",
                 "", null, "/a b", "javascript:alert(1)"}) {
