@@ -207,6 +207,40 @@ class SamlIdpSessionTest {
                 .get("/api/v1/audit-logs").then().statusCode(200).body("data.details.session_ended", hasItem(true));
     }
 
+    @Test
+    void ssoWhenPostedCrossSiteThenResumedByGetWhereTheSessionCookieShows() throws Exception {
+        Sp sp = SamlFixtures.createSp(admin, Map.of(), false);
+        Browser browser = signedIn();
+        String cookie = browser.cookie(dev.justiam.server.web.SsoSessions.COOKIE);
+
+        // The POST arrives without the SameSite=Lax cookie; the browser comes back by GET with it.
+        Response posted = RestAssured.given().baseUri(TestServer.baseUrl())
+                .config(io.restassured.config.RestAssuredConfig.config().redirect(
+                        io.restassured.config.RedirectConfig.redirectConfig().followRedirects(false)))
+                .formParam("SAMLRequest", SamlFixtures.base64(SamlFixtures.authnRequest(sp, SamlFixtures.newId())))
+                .formParam("RelayState", "cross-site").post(sp.sso());
+        posted.then().statusCode(303).header("Location", containsString("/saml/" + sp.id() + "/continue?id="));
+        String back = java.net.URI.create(posted.getHeader("Location")).getRawPath() + "?"
+                + java.net.URI.create(posted.getHeader("Location")).getRawQuery();
+        assertTrue(cookie != null);
+        browser.get(back).then().statusCode(200).body(containsString("action=\"" + sp.acsUrl() + "\""),
+                containsString("name=\"SAMLResponse\""), containsString("value=\"cross-site\""));
+
+        // A passive request posted the same way, from a browser without a session, gets NoPassive.
+        String passive = SamlFixtures.authnRequest(sp, SamlFixtures.newId()).replace("<samlp:AuthnRequest ",
+                "<samlp:AuthnRequest IsPassive=\"true\" ");
+        Browser stranger = new Browser();
+        Response r = stranger.keep(stranger.request().formParam("SAMLRequest", SamlFixtures.base64(passive))
+                .post(sp.sso()));
+        r.then().statusCode(303);
+        String location = java.net.URI.create(r.getHeader("Location")).getRawPath() + "?"
+                + java.net.URI.create(r.getHeader("Location")).getRawQuery();
+        String html = stranger.get(location).then().statusCode(200).extract().asString();
+        Matcher m = SAML_RESPONSE.matcher(html);
+        assertTrue(m.find());
+        assertTrue(decoded(m.group(1)).contains(SamlConstants.STATUS_NO_PASSIVE));
+    }
+
     private static Element first(Document doc, String ns, String name) {
         Element e = (Element) doc.getElementsByTagNameNS(ns, name).item(0);
         assertTrue(e != null, name + " is present");
@@ -230,7 +264,12 @@ class SamlIdpSessionTest {
         r.then().statusCode(200);
         Matcher m = SAML_RESPONSE.matcher(r.asString());
         assertTrue(m.find(), "auto-post form with a SAMLResponse");
-        String encoded = m.group(1).replace("&#61;", "=").replace("&#x3D;", "=").replace("&#43;", "+")
+        return decoded(m.group(1));
+    }
+
+    /** The XML of a SAMLResponse field as the page's HTML escaping left it. */
+    private static String decoded(String field) {
+        String encoded = field.replace("&#61;", "=").replace("&#x3D;", "=").replace("&#43;", "+")
                 .replace("&#x2B;", "+").replace("&#47;", "/").replace("&#x2F;", "/");
         return new String(Base64.getMimeDecoder().decode(encoded), StandardCharsets.UTF_8);
     }
