@@ -3,6 +3,7 @@ package dev.justiam.server;
 import java.time.Duration;
 import java.util.EnumSet;
 
+import dev.justiam.server.account.AccountResource;
 import dev.justiam.server.applications.ApplicationService;
 import dev.justiam.server.applications.ApplicationsResource;
 import dev.justiam.server.audit.AuditLog;
@@ -32,6 +33,21 @@ import dev.justiam.server.keys.SigningKeysResource;
 import dev.justiam.server.mappings.AppMappingService;
 import dev.justiam.server.mappings.AppMappingsResource;
 import dev.justiam.server.me.MeResource;
+import dev.justiam.server.oidc.AuthorizeResource;
+import dev.justiam.server.oidc.AuthorizeService;
+import dev.justiam.server.oidc.Clients;
+import dev.justiam.server.oidc.DiscoveryResource;
+import dev.justiam.server.oidc.FirstPartyClient;
+import dev.justiam.server.oidc.IntrospectionResource;
+import dev.justiam.server.oidc.JwksResource;
+import dev.justiam.server.oidc.LogoutResource;
+import dev.justiam.server.oidc.RevocationResource;
+import dev.justiam.server.oidc.TokenIssuer;
+import dev.justiam.server.oidc.TokenResource;
+import dev.justiam.server.oidc.TokenService;
+import dev.justiam.server.oidc.UserinfoResource;
+import dev.justiam.server.saml.SamlResource;
+import dev.justiam.server.saml.SamlService;
 import dev.justiam.server.system.SwaggerResource;
 import dev.justiam.server.system.SystemResource;
 import dev.justiam.server.tenancy.TenantDirectory;
@@ -39,6 +55,9 @@ import dev.justiam.server.tenancy.TenantResolver;
 import dev.justiam.server.tenancy.TenantService;
 import dev.justiam.server.users.UserService;
 import dev.justiam.server.users.UsersResource;
+import dev.justiam.server.web.LoginResource;
+import dev.justiam.server.web.Pages;
+import dev.justiam.server.web.SsoSessions;
 import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
@@ -101,6 +120,8 @@ public final class JustIam implements AutoCloseable {
             org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
             org.slf4j.bridge.SLF4JBridgeHandler.install();
         }
+        // keycloak-saml-core and the key certificates use Keycloak's crypto provider (BouncyCastle).
+        org.keycloak.common.crypto.CryptoIntegration.init(JustIam.class.getClassLoader());
     }
 
     public static JustIam start(Config config) {
@@ -181,6 +202,12 @@ public final class JustIam implements AutoCloseable {
                 config.lockoutDuration());
         var authenticator = new Authenticator(db, core.portalTokens);
         var resolver = new TenantResolver(config, new TenantDirectory(db));
+        var pages = new Pages(db);
+        var ssoSessions = new SsoSessions(db, core.audit);
+        var clients = new Clients(db);
+        var tokenIssuer = new TokenIssuer(core.keys);
+        var tokens = new TokenService(db, tokenIssuer, core.audit);
+        var authorize = new AuthorizeService(db, clients);
 
         ResourceConfig rc = new ResourceConfig()
                 .register(JacksonFeature.withoutExceptionMappers())
@@ -199,6 +226,21 @@ public final class JustIam implements AutoCloseable {
                 .register(new ApplicationsResource(applications))
                 .register(new AppMappingsResource(new AppMappingService(db, core.audit)))
                 .register(new SigningKeysResource(core.keys, db, core.audit))
+                // Pages and the browser sign-in session
+                .register(new LoginResource(auth, ssoSessions, pages))
+                .register(new AccountResource(new FirstPartyClient(db), tokens, authenticator, core.portalTokens,
+                        users, ssoSessions, pages))
+                // OpenID Connect / OAuth 2.0 provider
+                .register(new DiscoveryResource())
+                .register(new JwksResource(core.keys))
+                .register(new AuthorizeResource(authorize, tokens, ssoSessions, pages))
+                .register(new TokenResource(clients, tokens))
+                .register(new UserinfoResource(db, tokens))
+                .register(new IntrospectionResource(clients, tokens))
+                .register(new RevocationResource(clients, tokens))
+                .register(new LogoutResource(clients, tokenIssuer, tokens, ssoSessions, pages))
+                // SAML 2.0 identity provider
+                .register(new SamlResource(new SamlService(db, core.keys, core.audit, ssoSessions), ssoSessions, pages))
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .property(ServerProperties.BV_FEATURE_DISABLE, true)
                 .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);

@@ -52,10 +52,31 @@ public final class AuthService {
     private record Attempt(Outcome outcome, UserRow user, UUID sessionId, Instant expiresAt, long retryAfter) {
     }
 
+    /** A person who has just proven their password: the user and the session opened for them. */
+    public record PasswordSignIn(UserRow user, UUID sessionId, Instant expiresAt) {
+    }
+
     public SignedIn login(Actor anonymous, String issuer, String login, String password) {
         if (login == null || login.isBlank() || password == null) {
             throw new ApiException(400, "validation_failed", "The request has invalid fields.",
                     Map.of("fields", Map.of(login == null || login.isBlank() ? "login" : "password", "is required")));
+        }
+        PasswordSignIn signedIn = signIn(anonymous, login, password, null, tokens.lifetime());
+        return new SignedIn(
+                tokens.issue(issuer, anonymous.tenantId(), signedIn.user().id(), signedIn.sessionId(),
+                        signedIn.expiresAt()),
+                tokens.lifetime().toSeconds(), signedIn.user(), signedIn.sessionId());
+    }
+
+    /**
+     * Checks a password with the lockout policy, audits the attempt and, on success, opens a session
+     * (bound to a browser SSO cookie when {@code ssoTokenHash} is given). Throws 401
+     * {@code invalid_credentials} or 429 {@code account_locked} as {@link ApiException}s.
+     */
+    public PasswordSignIn signIn(Actor anonymous, String login, String password, String ssoTokenHash,
+            Duration sessionLifetime) {
+        if (login == null || login.isBlank() || password == null) {
+            throw invalidCredentials();
         }
         // A login no user can have (too long, control characters) is an unknown user, not a bad request.
         boolean possible = login.length() <= MAX_LOGIN && !Text.hasControlCharacters(login);
@@ -72,13 +93,13 @@ public final class AuthService {
         // Verified even when there is no user, so both answers take the same time.
         boolean passwordOk = hasher.verify(password, found == null ? null : found.passwordHash());
 
-        Attempt attempt = db.inTransaction(s -> decide(s, anonymous, found, passwordOk, login.trim()));
+        Instant expiresAt = Instant.now().plus(sessionLifetime);
+        Attempt attempt = db.inTransaction(s -> decide(s, anonymous, found, passwordOk, login.trim(), ssoTokenHash,
+                expiresAt));
         return switch (attempt.outcome()) {
-            case SUCCESS -> new SignedIn(
-                    tokens.issue(issuer, anonymous.tenantId(), found.id(), attempt.sessionId(), attempt.expiresAt()),
-                    tokens.lifetime().toSeconds(), attempt.user(), attempt.sessionId());
+            case SUCCESS -> new PasswordSignIn(attempt.user(), attempt.sessionId(), attempt.expiresAt());
             case LOCKED -> throw locked(attempt.retryAfter());
-            case INVALID -> throw new ApiException(401, "invalid_credentials", "Invalid login or password.");
+            case INVALID -> throw invalidCredentials();
         };
     }
 
@@ -92,14 +113,20 @@ public final class AuthService {
     /** Creates a session for a user who has just proven who they are; used by every sign-in path. */
     public UUID openSession(org.apache.ibatis.session.SqlSession s, Actor actor, UUID userId, String[] methods,
             Instant expiresAt) {
+        return openSession(s, actor, userId, methods, expiresAt, null);
+    }
+
+    /** As above, bound to a browser SSO cookie whose SHA-256 is {@code ssoTokenHash}. */
+    public UUID openSession(org.apache.ibatis.session.SqlSession s, Actor actor, UUID userId, String[] methods,
+            Instant expiresAt, String ssoTokenHash) {
         UUID sessionId = Database.newId();
         s.getMapper(SessionMapper.class).insertSession(sessionId, actor.tenantId(), userId, methods, actor.ip(),
-                actor.userAgent(), OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC));
+                actor.userAgent(), OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC), ssoTokenHash);
         return sessionId;
     }
 
     private Attempt decide(org.apache.ibatis.session.SqlSession s, Actor anonymous, UserRow user, boolean passwordOk,
-            String login) {
+            String login, String ssoTokenHash, Instant expiresAt) {
         if (user == null) {
             audit.record(s, anonymous.failure("auth.login", "user", null,
                     Map.of("login", truncate(login), "reason", "unknown_user")));
@@ -125,8 +152,7 @@ public final class AuthService {
             audit.record(s, actor.failure("auth.login", "user", user.id(), Map.of("reason", reason)));
             return new Attempt(Outcome.INVALID, user, null, null, 0);
         }
-        Instant expiresAt = Instant.now().plus(tokens.lifetime());
-        UUID sessionId = openSession(s, actor, user.id(), new String[] {"pwd"}, expiresAt);
+        UUID sessionId = openSession(s, actor, user.id(), new String[] {"pwd"}, expiresAt, ssoTokenHash);
         users.recordSuccessfulLogin(user.tenantId(), user.id());
         audit.record(s, actor.success("auth.login", "session", sessionId, Map.of("method", "pwd")));
         UserRow fresh = users.findUserById(user.tenantId(), user.id());
@@ -143,6 +169,10 @@ public final class AuthService {
         return new ApiException(429, "account_locked", "Too many failed sign-ins. Try again later.",
                 Map.of("retry_after_seconds", retryAfterSeconds),
                 Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+    }
+
+    private static ApiException invalidCredentials() {
+        return new ApiException(401, "invalid_credentials", "Invalid login or password.");
     }
 
     private static String truncate(String s) {

@@ -9,7 +9,7 @@ public interface SessionMapper {
 
     int insertSession(@Param("id") UUID id, @Param("tenantId") UUID tenantId, @Param("userId") UUID userId,
             @Param("authMethods") String[] authMethods, @Param("ip") String ip, @Param("userAgent") String userAgent,
-            @Param("expiresAt") OffsetDateTime expiresAt);
+            @Param("expiresAt") OffsetDateTime expiresAt, @Param("ssoTokenHash") String ssoTokenHash);
 
     /** The session if it is neither revoked nor expired, with its user's status. */
     SessionRow findLiveSession(@Param("tenantId") UUID tenantId, @Param("id") UUID id);

@@ -8,9 +8,12 @@ import dev.justiam.server.auth.SessionMapper;
 import dev.justiam.server.groups.GroupMapper;
 import dev.justiam.server.keys.SigningKeyMapper;
 import dev.justiam.server.mappings.AppMappingMapper;
+import dev.justiam.server.oidc.OidcMapper;
 import dev.justiam.server.roles.AdminRoleMapper;
+import dev.justiam.server.saml.SamlMapper;
 import dev.justiam.server.tenancy.TenantMapper;
 import dev.justiam.server.users.UserMapper;
+import dev.justiam.server.web.WebMapper;
 
 /** Every MyBatis mapper; each has its SQL in an XML file of the same name and package. */
 final class Mappers {
@@ -24,7 +27,10 @@ final class Mappers {
             SessionMapper.class,
             AuditMapper.class,
             ApplicationMapper.class,
-            AppMappingMapper.class);
+            AppMappingMapper.class,
+            SamlMapper.class,
+            WebMapper.class,
+            OidcMapper.class);
 
     private Mappers() {
     }
