@@ -46,6 +46,8 @@ import dev.justiam.server.oidc.TokenIssuer;
 import dev.justiam.server.oidc.TokenResource;
 import dev.justiam.server.oidc.TokenService;
 import dev.justiam.server.oidc.UserinfoResource;
+import dev.justiam.server.saml.SamlResource;
+import dev.justiam.server.saml.SamlService;
 import dev.justiam.server.system.SwaggerResource;
 import dev.justiam.server.system.SystemResource;
 import dev.justiam.server.tenancy.TenantDirectory;
@@ -118,6 +120,8 @@ public final class JustIam implements AutoCloseable {
             org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
             org.slf4j.bridge.SLF4JBridgeHandler.install();
         }
+        // keycloak-saml-core and the key certificates use Keycloak's crypto provider (BouncyCastle).
+        org.keycloak.common.crypto.CryptoIntegration.init(JustIam.class.getClassLoader());
     }
 
     public static JustIam start(Config config) {
@@ -235,6 +239,8 @@ public final class JustIam implements AutoCloseable {
                 .register(new IntrospectionResource(clients, tokens))
                 .register(new RevocationResource(clients, tokens))
                 .register(new LogoutResource(clients, tokenIssuer, tokens, ssoSessions, pages))
+                // SAML 2.0 identity provider
+                .register(new SamlResource(new SamlService(db, core.keys, core.audit, ssoSessions), ssoSessions, pages))
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .property(ServerProperties.BV_FEATURE_DISABLE, true)
                 .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);

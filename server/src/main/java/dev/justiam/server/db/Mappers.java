@@ -10,6 +10,7 @@ import dev.justiam.server.keys.SigningKeyMapper;
 import dev.justiam.server.mappings.AppMappingMapper;
 import dev.justiam.server.oidc.OidcMapper;
 import dev.justiam.server.roles.AdminRoleMapper;
+import dev.justiam.server.saml.SamlMapper;
 import dev.justiam.server.tenancy.TenantMapper;
 import dev.justiam.server.users.UserMapper;
 import dev.justiam.server.web.WebMapper;
@@ -27,6 +28,7 @@ final class Mappers {
             AuditMapper.class,
             ApplicationMapper.class,
             AppMappingMapper.class,
+            SamlMapper.class,
             WebMapper.class,
             OidcMapper.class);
 

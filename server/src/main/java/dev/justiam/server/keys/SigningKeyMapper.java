@@ -17,6 +17,10 @@ public interface SigningKeyMapper {
 
     int retireActiveKey(@Param("tenantId") UUID tenantId, @Param("retireAfter") OffsetDateTime retireAfter);
 
+    /** Stores the certificate of a key that has none yet. */
+    int updateKeyCertificate(@Param("tenantId") UUID tenantId, @Param("id") UUID id,
+            @Param("certificate") String certificate);
+
     int activateKey(@Param("tenantId") UUID tenantId, @Param("id") UUID id);
 
     /** Serialises rotations of one tenant across nodes. */

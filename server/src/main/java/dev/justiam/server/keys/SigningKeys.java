@@ -3,6 +3,7 @@ package dev.justiam.server.keys;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -41,6 +42,14 @@ public final class SigningKeys {
     private static final Duration CACHE_TTL = Duration.ofSeconds(60);
 
     private record Loaded(RSAKey active, JWKSet published, List<SigningKeyRow> rows, Instant until) {
+    }
+
+    /** A key as SAML publishes it: its kid, status (active or next) and self-signed certificate. */
+    public record PublishedCertificate(String kid, String status, X509Certificate certificate) {
+    }
+
+    /** What signs SAML messages now: the active key pair and its certificate. */
+    public record SigningCredential(String kid, KeyPair keyPair, X509Certificate certificate) {
     }
 
     private final Database db;
@@ -83,6 +92,32 @@ public final class SigningKeys {
         return Optional.ofNullable(found);
     }
 
+    /**
+     * Certificates of the active key (first) and the next key, so a service provider trusts the
+     * next key before a rotation makes it sign.
+     */
+    public List<PublishedCertificate> certificates(UUID tenantId) {
+        List<PublishedCertificate> out = new java.util.ArrayList<>();
+        for (String status : List.of("active", "next")) {
+            load(tenantId, false).rows().stream().filter(r -> r.status().equals(status) && r.certificate() != null)
+                    .forEach(r -> out.add(new PublishedCertificate(r.kid(), status,
+                            KeyCertificates.parse(r.certificate()))));
+        }
+        return out;
+    }
+
+    public SigningCredential signingCredential(UUID tenantId) {
+        Loaded loaded = load(tenantId, false);
+        SigningKeyRow row = loaded.rows().stream().filter(r -> r.status().equals("active")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Tenant " + tenantId + " has no active signing key"));
+        try {
+            KeyPair pair = new KeyPair(loaded.active().toRSAPublicKey(), loaded.active().toRSAPrivateKey());
+            return new SigningCredential(row.kid(), pair, KeyCertificates.parse(row.certificate()));
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException("Signing key " + row.kid() + " cannot be read", e);
+        }
+    }
+
     public List<SigningKeyRow> allKeys(UUID tenantId) {
         return db.read(s -> s.getMapper(SigningKeyMapper.class).findAllKeys(tenantId));
     }
@@ -118,6 +153,9 @@ public final class SigningKeys {
             return hit;
         }
         List<SigningKeyRow> rows = db.read(s -> s.getMapper(SigningKeyMapper.class).findPublishedKeys(tenantId));
+        if (addMissingCertificates(rows)) {
+            rows = db.read(s -> s.getMapper(SigningKeyMapper.class).findPublishedKeys(tenantId));
+        }
         RSAKey active = null;
         List<com.nimbusds.jose.jwk.JWK> published = new java.util.ArrayList<>();
         for (SigningKeyRow row : rows) {
@@ -133,6 +171,34 @@ public final class SigningKeys {
         Loaded loaded = new Loaded(active, new JWKSet(published), rows, Instant.now().plus(CACHE_TTL));
         cache.put(tenantId, loaded);
         return loaded;
+    }
+
+    /**
+     * Keys created before certificates were stored get one now; when two nodes race, the first
+     * write wins and both read it back. True when something was written.
+     */
+    private boolean addMissingCertificates(List<SigningKeyRow> rows) {
+        boolean wrote = false;
+        for (SigningKeyRow row : rows) {
+            if (row.certificate() != null || row.status().equals("retired")) {
+                continue;
+            }
+            try {
+                RSAKey key = withPrivate(parsePublic(row.publicJwk()), row);
+                String cert = KeyCertificates.selfSigned(new KeyPair(key.toRSAPublicKey(), key.toRSAPrivateKey()),
+                        certificateSubject(row.kid()));
+                db.runInTransaction(s -> s.getMapper(SigningKeyMapper.class)
+                        .updateKeyCertificate(row.tenantId(), row.id(), cert));
+                wrote = true;
+            } catch (com.nimbusds.jose.JOSEException e) {
+                throw new IllegalStateException("Signing key " + row.kid() + " cannot be read", e);
+            }
+        }
+        return wrote;
+    }
+
+    private static String certificateSubject(String kid) {
+        return "justiam-" + kid;
     }
 
     private RSAKey withPrivate(RSAKey pub, SigningKeyRow row) {
@@ -154,7 +220,8 @@ public final class SigningKeys {
             RSAKey pub = new RSAKey.Builder((RSAPublicKey) pair.getPublic())
                     .keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).build();
             byte[] enc = masterKey.encrypt(pair.getPrivate().getEncoded(), "signing-key:" + kid);
-            return new SigningKeyRow(Database.newId(), tenantId, kid, "RS256", pub.toJSONString(), enc, null, status,
+            String cert = KeyCertificates.selfSigned(pair, certificateSubject(kid));
+            return new SigningKeyRow(Database.newId(), tenantId, kid, "RS256", pub.toJSONString(), enc, cert, status,
                     null, null, null, null);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
