@@ -3,6 +3,7 @@ package dev.justiam.server.applications;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import dev.justiam.server.audit.Actor;
 import dev.justiam.server.audit.AuditLog;
@@ -139,18 +140,10 @@ public final class ApplicationService {
                 a.idpInitiatedAllowed(), a.createdAt(), a.updatedAt());
     }
 
-    private static <T> T withDuplicatesAsConflict(java.util.function.Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (RuntimeException e) {
-            String constraint = Constraints.uniqueViolation(e).orElse(null);
-            if (constraint == null) {
-                throw e;
-            }
-            if (constraint.equals("applications_entity_id_uq")) {
-                throw ApiException.conflict("An application with this entity ID already exists.", "saml.entity_id");
-            }
-            throw ApiException.conflict("An application with this client ID already exists.", "oidc.client_id");
-        }
+    private static <T> T withDuplicatesAsConflict(Supplier<T> work) {
+        return Constraints.onUniqueViolation(work, constraint -> constraint.equals("applications_entity_id_uq")
+                ? ApiException.conflict("An application with this entity ID already exists.", "saml.entity_id")
+                : ApiException.conflict("An application with this client ID already exists.", "oidc.client_id"));
     }
+
 }

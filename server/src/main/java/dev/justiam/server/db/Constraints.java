@@ -2,6 +2,8 @@ package dev.justiam.server.db;
 
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -13,6 +15,22 @@ public final class Constraints {
     private static final String FOREIGN_KEY_VIOLATION = "23503";
 
     private Constraints() {
+    }
+
+    /**
+     * Runs the work; if it breaks a unique constraint, throws what {@code conflict} makes of the
+     * constraint's name instead (a 409 naming the field, typically). Other failures pass through.
+     */
+    public static <T> T onUniqueViolation(Supplier<T> work, Function<String, RuntimeException> conflict) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            Optional<String> constraint = uniqueViolation(e);
+            if (constraint.isPresent()) {
+                throw conflict.apply(constraint.get());
+            }
+            throw e;
+        }
     }
 
     public static Optional<String> uniqueViolation(Throwable failure) {

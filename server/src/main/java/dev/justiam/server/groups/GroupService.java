@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import dev.justiam.server.audit.Actor;
 import dev.justiam.server.audit.AuditLog;
@@ -144,14 +145,9 @@ public final class GroupService {
         errors.throwIfAny();
     }
 
-    private static <T> T withDuplicateNameAsConflict(java.util.function.Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (RuntimeException e) {
-            if (Constraints.uniqueViolation(e).isPresent()) {
-                throw ApiException.conflict("A group with this name already exists.", "name");
-            }
-            throw e;
-        }
+    private static <T> T withDuplicateNameAsConflict(Supplier<T> work) {
+        return Constraints.onUniqueViolation(work,
+                constraint -> ApiException.conflict("A group with this name already exists.", "name"));
     }
+
 }

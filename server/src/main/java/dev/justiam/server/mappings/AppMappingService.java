@@ -47,25 +47,19 @@ public final class AppMappingService {
         errors.throwIfAny();
         String[] cleanRoles = roles(roles);
         UUID id = Database.newId();
-        try {
-            return db.inTransaction(s -> {
-                if (s.getMapper(ApplicationMapper.class).findApplicationById(actor.tenantId(), applicationId) == null) {
-                    throw ApiException.notFound("Application");
-                }
-                requireSubject(s, actor.tenantId(), subjectType, subjectId);
-                s.getMapper(AppMappingMapper.class).insertMapping(new AppMappingRow(id, actor.tenantId(), applicationId,
-                        subjectType, subjectId, cleanRoles, null, null));
-                audit.record(s, actor.success("app_mapping.create", "app_mapping", id,
-                        Map.of("application_id", applicationId.toString(), "subject_type", subjectType,
-                                "subject_id", subjectId.toString(), "roles", List.of(cleanRoles))));
-                return require(s, actor.tenantId(), id);
-            });
-        } catch (RuntimeException e) {
-            if (Constraints.uniqueViolation(e).isPresent()) {
-                throw ApiException.conflict("This subject is already mapped to the application.", "subject_id");
+        return Constraints.onUniqueViolation(() -> db.inTransaction(s -> {
+            if (s.getMapper(ApplicationMapper.class).findApplicationById(actor.tenantId(), applicationId) == null) {
+                throw ApiException.notFound("Application");
             }
-            throw e;
-        }
+            requireSubject(s, actor.tenantId(), subjectType, subjectId);
+            s.getMapper(AppMappingMapper.class).insertMapping(new AppMappingRow(id, actor.tenantId(), applicationId,
+                    subjectType, subjectId, cleanRoles, null, null));
+            audit.record(s, actor.success("app_mapping.create", "app_mapping", id,
+                    Map.of("application_id", applicationId.toString(), "subject_type", subjectType,
+                            "subject_id", subjectId.toString(), "roles", List.of(cleanRoles))));
+            return require(s, actor.tenantId(), id);
+        }), constraint -> ApiException.conflict("This subject is already mapped to the application.",
+                "subject_id"));
     }
 
     public AppMappingRow get(UUID tenantId, UUID id) {

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import dev.justiam.server.audit.Actor;
 import dev.justiam.server.audit.AuditLog;
@@ -204,19 +205,10 @@ public final class UserService {
         }
     }
 
-    private static <T> T withDuplicatesAsConflict(java.util.function.Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (RuntimeException e) {
-            String constraint = Constraints.uniqueViolation(e).orElse(null);
-            if (constraint == null) {
-                throw e;
-            }
-            if (constraint.equals("users_email_uq")) {
-                throw ApiException.conflict("A user with this email already exists.", "email");
-            }
-            throw ApiException.conflict("A user with this username already exists.", "username");
-        }
+    private static <T> T withDuplicatesAsConflict(Supplier<T> work) {
+        return Constraints.onUniqueViolation(work, constraint -> constraint.equals("users_email_uq")
+                ? ApiException.conflict("A user with this email already exists.", "email")
+                : ApiException.conflict("A user with this username already exists.", "username"));
     }
 
     private static boolean sameText(String a, String b) {
