@@ -24,6 +24,7 @@ import dev.justiam.server.groups.GroupService;
 import dev.justiam.server.groups.GroupsResource;
 import dev.justiam.server.http.AccessLogFilter;
 import dev.justiam.server.http.ErrorMapper;
+import dev.justiam.server.http.FormContentDefault;
 import dev.justiam.server.http.JsonErrorHandler;
 import dev.justiam.server.http.JsonMapperProvider;
 import dev.justiam.server.http.TenantFilter;
@@ -215,6 +216,7 @@ public final class JustIam implements AutoCloseable {
                 .register(new ErrorMapper())
                 .register(new TimeParamConverters())
                 .register(new TenantFilter(resolver))
+                .register(new FormContentDefault())
                 .register(new ContractSecurityFilter(ContractPermissions.load(), authenticator))
                 .register(new SystemResource(db))
                 .register(new SwaggerResource())

@@ -6,8 +6,12 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.justiam.server.oidc.OAuthErrors;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -24,6 +28,10 @@ import org.slf4j.LoggerFactory;
 public final class ErrorMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
+    private static final String OAUTH_PREFIX = "/oauth2/";
+
+    @Context
+    private HttpServletRequest request;
 
     @Override
     public Response toResponse(Throwable failure) {
@@ -46,6 +54,9 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
             return jsonProblem(json);
         }
         if (failure instanceof WebApplicationException w) {
+            if (isOAuthEndpoint() && (w instanceof NotSupportedException || w instanceof NotAllowedException)) {
+                return oauthError(w);
+            }
             return fromStatus(w);
         }
         String errorId = UUID.randomUUID().toString();
@@ -61,6 +72,20 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
             return Response.fromResponse(base).header("Allow", w.getResponse().getHeaderString("Allow")).build();
         }
         return base;
+    }
+
+    /** RFC 6749 §5.2 shape for the OAuth endpoints, which take form posts only (§3.1, §3.2). */
+    private static Response oauthError(WebApplicationException w) {
+        boolean wrongType = w instanceof NotSupportedException;
+        Response response = OAuthErrors.json(wrongType ? 400 : 405, "invalid_request",
+                wrongType ? "the request must be application/x-www-form-urlencoded" : "this method is not allowed here")
+                .response();
+        String allow = w.getResponse().getHeaderString("Allow");
+        return allow == null || wrongType ? response : Response.fromResponse(response).header("Allow", allow).build();
+    }
+
+    private boolean isOAuthEndpoint() {
+        return request != null && request.getRequestURI() != null && request.getRequestURI().startsWith(OAUTH_PREFIX);
     }
 
     private static Throwable jsonCause(Throwable t) {

@@ -13,7 +13,7 @@ final class Params {
 
     /** The parameter's value; null when absent or empty (RFC 6749 §3.1: empty means omitted). */
     static String single(MultivaluedMap<String, String> params, String name) {
-        List<String> values = params.get(name);
+        List<String> values = params == null ? null : params.get(name);
         if (values == null || values.isEmpty()) {
             return null;
         }
@@ -23,6 +23,9 @@ final class Params {
 
     /** The name of the first parameter sent more than once, or null. */
     static String repeated(MultivaluedMap<String, String> params) {
+        if (params == null) {
+            return null;
+        }
         for (Map.Entry<String, List<String>> e : params.entrySet()) {
             if (e.getValue() != null && e.getValue().size() > 1) {
                 return e.getKey();

@@ -339,6 +339,38 @@ class TokenEndpointTest {
     }
 
     @Test
+    void userinfoWhenBodilessPostWithBearerHeaderThenClaims() throws Exception {
+        OidcClients.Client client = OidcClients.confidential().create();
+        String at = OidcFlows.exchange(client, freshCode(client), OidcFlows.VERIFIER).path("access_token");
+        // OIDC Core §5.3.1 allows POST with only the Authorization header: no body, no Content-Type.
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(TestServer.baseUrl() + "/oauth2/userinfo"))
+                        .header("Authorization", "Bearer " + at)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        org.junit.jupiter.api.Assertions.assertEquals(200, response.statusCode(), response.body());
+        org.junit.jupiter.api.Assertions.assertTrue(response.body().contains("\"sub\":\"" + userId + "\""));
+    }
+
+    @Test
+    void oauthEndpointsWhenBodyMissingOrNotFormThenOAuthErrorNever500() throws Exception {
+        for (String path : java.util.List.of("/oauth2/token", "/oauth2/revoke", "/oauth2/introspect")) {
+            java.net.http.HttpResponse<String> bodiless = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(TestServer.baseUrl() + path))
+                            .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            org.junit.jupiter.api.Assertions.assertTrue(bodiless.statusCode() == 400 || bodiless.statusCode() == 401,
+                    path + " answered " + bodiless.statusCode());
+            org.junit.jupiter.api.Assertions.assertTrue(bodiless.body().contains("\"error\":\"invalid_"), bodiless.body());
+
+            assertOAuthError(RestAssured.given().baseUri(TestServer.baseUrl()).contentType("application/json")
+                    .body("{}").post(path), 400, "invalid_request");
+        }
+        RestAssured.given().baseUri(TestServer.baseUrl()).get("/oauth2/token").then().statusCode(405)
+                .body("error", equalTo("invalid_request"));
+    }
+
+    @Test
     void introspectWhenOtherClientsTokenThenInactive() {
         OidcClients.Client owner = OidcClients.confidential().create();
         OidcClients.Client other = OidcClients.confidential().create();
