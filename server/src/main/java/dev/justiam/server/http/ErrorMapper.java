@@ -88,6 +88,11 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         return request != null && request.getRequestURI() != null && request.getRequestURI().startsWith(OAUTH_PREFIX);
     }
 
+    /** Jackson's way of saying a property the contract marks required is absent. */
+    private static boolean isMissingRequired(JsonMappingException m) {
+        return m.getOriginalMessage() != null && m.getOriginalMessage().startsWith("Missing required creator property");
+    }
+
     private static Throwable jsonCause(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof JsonProcessingException) {
@@ -106,8 +111,9 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
             String field = m.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+            String problem = isMissingRequired(m) ? "is required" : "has the wrong type or format";
             return ErrorEnvelope.response(400, "validation_failed", "The request has invalid fields.",
-                    Map.of("fields", Map.of(field, "has the wrong type or format")));
+                    Map.of("fields", Map.of(field, problem)));
         }
         if (json instanceof JsonMappingException) {
             return ErrorEnvelope.response(400, "validation_failed", "The request has invalid fields.",

@@ -92,7 +92,7 @@ class UsersApiTest {
     void createUserWhenUsernameMissingThenValidationFailed() {
         as(admin).body(Map.of("email", "x@example.com")).post("/api/v1/users")
                 .then().statusCode(400).body("code", equalTo("validation_failed"))
-                .body("details.fields", hasKey("username"));
+                .body("details.fields.username", equalTo("is required"));
     }
 
     @Test
