@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import dev.justiam.server.audit.Actor;
 import dev.justiam.server.audit.AuditLog;
@@ -90,6 +91,12 @@ public final class AuthService {
             recordFailure(anonymous.as(found.id(), found.username()), found.id(), "account_locked");
             throw locked(retry);
         }
+        OffsetDateTime unknownLock = found == null && possible ? db.read(s -> s.getMapper(UnknownLoginMapper.class)
+                .findUnknownLoginLock(anonymous.tenantId(), loginKey(login))) : null;
+        if (unknownLock != null) {
+            recordFailure(anonymous, null, "account_locked");
+            throw locked(Math.max(1, Duration.between(now, unknownLock).toSeconds()));
+        }
         // Verified even when there is no user, so both answers take the same time.
         boolean passwordOk = hasher.verify(password, found == null ? null : found.passwordHash());
 
@@ -130,7 +137,9 @@ public final class AuthService {
         if (user == null) {
             audit.record(s, anonymous.failure("auth.login", "user", null,
                     Map.of("login", truncate(login), "reason", "unknown_user")));
-            return new Attempt(Outcome.INVALID, null, null, null, 0);
+            return countUnknownLoginFailure(s, anonymous.tenantId(), login)
+                    ? new Attempt(Outcome.LOCKED, null, null, null, lockDuration.toSeconds())
+                    : new Attempt(Outcome.INVALID, null, null, null, 0);
         }
         Actor actor = anonymous.as(user.id(), user.username());
         UserMapper users = s.getMapper(UserMapper.class);
@@ -157,6 +166,30 @@ public final class AuthService {
         audit.record(s, actor.success("auth.login", "session", sessionId, Map.of("method", "pwd")));
         UserRow fresh = users.findUserById(user.tenantId(), user.id());
         return new Attempt(Outcome.SUCCESS, fresh, sessionId, expiresAt, 0);
+    }
+
+    /**
+     * A login that matches no user is counted and locked exactly like an account, so the answers to
+     * repeated failures never tell whether the account exists. True when this failure locks it.
+     */
+    private boolean countUnknownLoginFailure(org.apache.ibatis.session.SqlSession s, UUID tenantId, String login) {
+        if (login.length() > MAX_LOGIN || Text.hasControlCharacters(login)) {
+            return false;
+        }
+        UnknownLoginMapper unknown = s.getMapper(UnknownLoginMapper.class);
+        if (ThreadLocalRandom.current().nextInt(64) == 0) {
+            unknown.deleteStaleUnknownLogins(OffsetDateTime.now(ZoneOffset.UTC).minus(lockDuration.multipliedBy(2)));
+        }
+        int failures = unknown.incrementUnknownLoginFailures(tenantId, loginKey(login));
+        if (failures < maxFailures) {
+            return false;
+        }
+        unknown.lockUnknownLogin(tenantId, loginKey(login), OffsetDateTime.now(ZoneOffset.UTC).plus(lockDuration));
+        return true;
+    }
+
+    private static String loginKey(String login) {
+        return login.trim().toLowerCase(java.util.Locale.ROOT);
     }
 
     private void recordFailure(Actor actor, UUID userId, String reason) {

@@ -5,6 +5,7 @@ import java.util.List;
 import dev.justiam.server.applications.ApplicationMapper;
 import dev.justiam.server.audit.AuditMapper;
 import dev.justiam.server.auth.SessionMapper;
+import dev.justiam.server.auth.UnknownLoginMapper;
 import dev.justiam.server.groups.GroupMapper;
 import dev.justiam.server.keys.SigningKeyMapper;
 import dev.justiam.server.mappings.AppMappingMapper;
@@ -30,7 +31,8 @@ final class Mappers {
             AppMappingMapper.class,
             SamlMapper.class,
             WebMapper.class,
-            OidcMapper.class);
+            OidcMapper.class,
+            UnknownLoginMapper.class);
 
     private Mappers() {
     }

@@ -130,6 +130,27 @@ class LoginApiTest {
     }
 
     @Test
+    void loginWhenUnknownLoginFailsRepeatedlyThenLockedLikeARealAccount() {
+        String real = unique("exists");
+        Api.createUser(adminToken(), real, Api.PASSWORD);
+        String ghost = unique("ghost");
+        for (int i = 1; i < 5; i++) {
+            Response realAnswer = attempt(real, "wrong " + i);
+            Response ghostAnswer = attempt(ghost, "wrong " + i);
+            assertEquals(401, ghostAnswer.statusCode());
+            assertEquals(realAnswer.asString(), ghostAnswer.asString());
+        }
+        // The fifth failure locks both alike: lockout must not reveal which account exists.
+        Response realLocked = attempt(real, "wrong 5");
+        Response ghostLocked = attempt(ghost, "wrong 5");
+        assertEquals(429, realLocked.statusCode());
+        assertEquals(429, ghostLocked.statusCode());
+        assertEquals(realLocked.jsonPath().getString("code"), ghostLocked.jsonPath().getString("code"));
+        assertEquals(realLocked.header("Retry-After"), ghostLocked.header("Retry-After"));
+        attempt(ghost, "anything").then().statusCode(429).body("code", equalTo("account_locked"));
+    }
+
+    @Test
     void logoutWhenSignedInThenTokenStopsWorkingAtOnce() {
         TestUser user = Api.signedInUser("logout");
         String otherSession = Api.login(user.username(), user.password());
