@@ -54,6 +54,8 @@ public record ApplicationRow(
     public static final String SAML = "saml";
     public static final String PUBLIC = "public";
     public static final String CONFIDENTIAL = "confidential";
+    /** The client id of the built-in account page's client, which every tenant has. */
+    public static final String ACCOUNT_CLIENT_ID = "justiam-account";
 
     public boolean isOidc() {
         return OIDC.equals(protocol);
@@ -61,6 +63,11 @@ public record ApplicationRow(
 
     public boolean isSaml() {
         return SAML.equals(protocol);
+    }
+
+    /** The built-in account page's client: managed by the server, not through the API. */
+    public boolean isBuiltIn() {
+        return isOidc() && ACCOUNT_CLIENT_ID.equals(clientId);
     }
 
     public boolean isPublicClient() {

@@ -37,6 +37,9 @@ public final class ApplicationService {
     }
 
     public WithSecret create(Actor actor, ApplicationRow draft) {
+        if (draft.isBuiltIn()) {
+            throw ApiException.conflict("This client ID is reserved for the built-in account page.", "oidc.client_id");
+        }
         ApplicationRules.validate(draft);
         Optional<String> secret = needsSecret(draft) ? Optional.of(Secrets.randomToken(SECRET_BYTES)) : Optional.empty();
         ApplicationRow row = withSecretHash(draft, secret.map(Secrets::sha256Hex).orElse(null));
@@ -75,6 +78,7 @@ public final class ApplicationService {
      * one, returned this once; a client that becomes public loses its secret.
      */
     public WithSecret update(Actor actor, ApplicationRow changed) {
+        refuseBuiltIn(changed);
         ApplicationRules.validate(changed);
         return withDuplicatesAsConflict(() -> db.inTransaction(s -> {
             ApplicationRow current = require(s, actor.tenantId(), changed.id());
@@ -96,6 +100,7 @@ public final class ApplicationService {
     public void delete(Actor actor, UUID id) {
         db.runInTransaction(s -> {
             ApplicationRow app = require(s, actor.tenantId(), id);
+            refuseBuiltIn(app);
             s.getMapper(ApplicationMapper.class).deleteApplication(actor.tenantId(), id);
             audit.record(s, actor.success("application.delete", "application", id, Map.of("name", app.name())));
         });
@@ -114,6 +119,14 @@ public final class ApplicationService {
             audit.record(s, actor.success("application.secret.rotate", "application", id, null));
         });
         return secret;
+    }
+
+    /** The account page's client is created and kept by the server; it is listed but not managed here. */
+    private static void refuseBuiltIn(ApplicationRow app) {
+        if (app.isBuiltIn()) {
+            throw new ApiException(409, "built_in_application",
+                    "The built-in account application cannot be changed or deleted.");
+        }
     }
 
     static ApplicationRow require(SqlSession s, UUID tenantId, UUID id) {

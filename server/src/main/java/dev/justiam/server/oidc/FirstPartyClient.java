@@ -13,7 +13,7 @@ import dev.justiam.server.http.RequestContext;
  */
 public final class FirstPartyClient {
 
-    public static final String CLIENT_ID = "justiam-account";
+    public static final String CLIENT_ID = ApplicationRow.ACCOUNT_CLIENT_ID;
     public static final String CALLBACK_PATH = "/account/callback";
     public static final String AFTER_LOGOUT_PATH = "/account";
 

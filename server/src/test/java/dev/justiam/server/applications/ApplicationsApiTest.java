@@ -182,6 +182,22 @@ class ApplicationsApiTest {
     }
 
     @Test
+    void builtInAccountClientWhenChangedOrDeletedOrReusedThenConflict() {
+        // The account page creates its client on first use.
+        io.restassured.RestAssured.given().baseUri(dev.justiam.server.testing.TestServer.baseUrl()).redirects()
+                .follow(false).get("/account").then().statusCode(303);
+        String id = Api.as(admin).queryParam("search", "Account").queryParam("limit", 100)
+                .get("/api/v1/applications").then().statusCode(200)
+                .extract().path("data.find { it.oidc?.client_id == 'justiam-account' }.id");
+        Api.as(admin).body(Map.of("enabled", false)).patch("/api/v1/applications/" + id).then().statusCode(409)
+                .body("code", equalTo("built_in_application"));
+        Api.as(admin).delete("/api/v1/applications/" + id).then().statusCode(409)
+                .body("code", equalTo("built_in_application"));
+        createOidc(Map.of("client_id", "justiam-account", "redirect_uris", List.of("https://a.example.com/cb")))
+                .statusCode(409).body("details.field", equalTo("oidc.client_id"));
+    }
+
+    @Test
     void listWhenUserLacksPermissionThenForbidden() {
         String user = Api.unique("plain");
         Api.createUser(admin, user, "plain-password-1");
