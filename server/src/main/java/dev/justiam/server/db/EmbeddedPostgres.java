@@ -118,6 +118,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+        log.info("Embedded PostgreSQL stopped");
         process = null;
     }
 

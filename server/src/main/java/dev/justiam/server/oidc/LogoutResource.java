@@ -77,6 +77,12 @@ public final class LogoutResource {
         RequestContext ctx = RequestContext.of(request);
         Optional<JWTClaimsSet> hint = issuer.verifyIdTokenHint(ctx.publicUrl(), ctx.tenant().id(),
                 Params.single(params, OAuth2.ID_TOKEN_HINT));
+        String rawHint = Params.single(params, OAuth2.ID_TOKEN_HINT);
+        // RP-Initiated Logout §2: a hint this provider did not issue is an error, not something to ignore.
+        if (rawHint != null && hint.isEmpty()) {
+            return pages.error(ctx, 400, "Sign-out failed",
+                    "The sign-out request carries an ID token this server did not issue or that is malformed.");
+        }
         String clientId = Params.single(params, OAuth2.CLIENT_ID);
         String hintClient = hint.map(h -> h.getAudience().size() == 1 ? h.getAudience().get(0) : null).orElse(null);
         // RP-Initiated Logout §2: client_id, when sent with a hint, must be the hint's audience.

@@ -403,6 +403,14 @@ class TokenEndpointTest {
     }
 
     @Test
+    void logoutWhenIdTokenHintForgedThenErrorPageNamesTheHintAndSessionStays() {
+        Browser b = signedIn();
+        b.get("/oauth2/logout?id_token_hint=garbage").then().statusCode(400)
+                .body(containsString("did not issue or that is malformed"));
+        b.get("/login?return_to=/x").then().statusCode(303);
+    }
+
+    @Test
     void logoutWhenNoHintThenConfirmationPageThenSignedOut() {
         Browser b = signedIn();
         Response page = b.get("/oauth2/logout");
