@@ -2,6 +2,7 @@ package dev.justiam.server;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 
 import dev.justiam.server.account.AccountResource;
 import dev.justiam.server.applications.ApplicationService;
@@ -49,6 +50,7 @@ import dev.justiam.server.oidc.TokenService;
 import dev.justiam.server.oidc.UserinfoResource;
 import dev.justiam.server.saml.SamlResource;
 import dev.justiam.server.saml.SamlService;
+import dev.justiam.server.system.Housekeeping;
 import dev.justiam.server.system.SwaggerResource;
 import dev.justiam.server.system.SystemResource;
 import dev.justiam.server.tenancy.TenantDirectory;
@@ -86,11 +88,13 @@ public final class JustIam implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JustIam.class);
     private static final Duration GRACE = Duration.ofSeconds(10);
     private static final long MAX_REQUEST_BYTES = 1024 * 1024;
+    private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofHours(1);
 
     private final Config config;
     private EmbeddedPostgres embedded;
     private Database db;
     private Server http;
+    private Housekeeping housekeeping;
 
     private JustIam(Config config) {
         this.config = config;
@@ -208,6 +212,7 @@ public final class JustIam implements AutoCloseable {
         var clients = new Clients(db);
         var tokenIssuer = new TokenIssuer(core.keys);
         var tokens = new TokenService(db, tokenIssuer, core.audit);
+        housekeeping = new Housekeeping(List.of(tokens::purgeExpired), HOUSEKEEPING_INTERVAL);
         var authorize = new AuthorizeService(db, clients, core.audit);
 
         ResourceConfig rc = new ResourceConfig()
@@ -277,6 +282,10 @@ public final class JustIam implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (housekeeping != null) {
+            housekeeping.close();
+            housekeeping = null;
+        }
         if (http != null) {
             try {
                 http.stop();
