@@ -70,11 +70,6 @@ public final class PasswordHasher {
         return MessageDigest.isEqual(expected, actual);
     }
 
-    /** Spends the time of one verification; used when there is no user to verify against. */
-    public void burnVerification(String password) {
-        verify(password, decoy);
-    }
-
     private static byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism,
             int length) {
         Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)

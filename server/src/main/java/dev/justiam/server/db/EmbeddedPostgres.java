@@ -52,8 +52,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final Path cluster;
     private final boolean asRoot;
     private Process process;
-    /** True when another JustIAM process owns the running postmaster; closing then leaves it running. */
-    private boolean attached;
     private int port;
     private String password;
 
@@ -271,8 +269,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
                 .isPresent();
         if (ownerAlive) {
+            // Another JustIAM process owns it: this one never started a process, so close() leaves it running.
             port = runningPort;
-            attached = true;
             return true;
         }
         log.warn("Stopping a PostgreSQL left running by an earlier run (pid {})", pid);

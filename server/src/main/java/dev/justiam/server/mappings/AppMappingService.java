@@ -10,6 +10,7 @@ import dev.justiam.server.audit.Actor;
 import dev.justiam.server.audit.AuditLog;
 import dev.justiam.server.common.PageRequest;
 import dev.justiam.server.common.PageResult;
+import dev.justiam.server.common.Text;
 import dev.justiam.server.db.Constraints;
 import dev.justiam.server.db.Database;
 import dev.justiam.server.groups.GroupMapper;
@@ -115,7 +116,7 @@ public final class AppMappingService {
         }
         LinkedHashSet<String> clean = new LinkedHashSet<>();
         for (String role : roles) {
-            if (role == null || role.isBlank() || role.length() > 100 || role.chars().anyMatch(c -> c < 0x20)) {
+            if (role == null || role.isBlank() || role.length() > 100 || Text.hasControlCharacters(role)) {
                 throw ValidationErrors.single("roles", "each role must be 1 to 100 characters");
             }
             clean.add(role.trim());
